@@ -1,0 +1,49 @@
+import { z } from 'zod';
+
+const bool = z
+  .enum(['true', 'false', '1', '0', 'yes', 'no', 'on', 'off'])
+  .transform((v) => v === 'true' || v === '1' || v === 'yes' || v === 'on');
+const url = (protocols: RegExp) => z.string().regex(protocols, 'must be a URL of the right scheme');
+
+const EnvSchema = z.object({
+  NODE_ENV: z.enum(['development', 'test', 'production']).default('development'),
+  PORT: z.coerce.number().int().min(0).max(65535).default(4000),
+  HOST: z.string().min(1).default('0.0.0.0'),
+  DATABASE_URL: url(/^postgres(ql)?:\/\//).optional(),
+  DATABASE_POOL_MAX: z.coerce.number().int().min(1).max(200).default(20),
+  /** Where embedded Postgres keeps its data when DATABASE_URL is unset. */
+  DATA_DIR: z.string().min(1).default('./.data'),
+  REDIS_URL: url(/^rediss?:\/\//).optional(),
+  RUN_WORKER: bool.default(true),
+  HOLD_TTL_SECONDS: z.coerce.number().int().min(10).max(86_400).default(600),
+  /** How much one `extendHold` adds; a hold never lives beyond 2x the TTL from creation. */
+  HOLD_EXTENSION_SECONDS: z.coerce.number().int().min(1).max(86_400).default(300),
+  HOLD_MAX_SEATS: z.coerce.number().int().min(1).max(100).default(10),
+  HOLD_MAX_ACTIVE_PER_USER: z.coerce.number().int().min(1).max(100).default(3),
+  JWT_SECRET: z.string().min(32, 'must be at least 32 characters').optional(),
+  JWT_TTL_SECONDS: z.coerce.number().int().min(60).default(7 * 24 * 3600),
+  ADMIN_EMAIL: z.email().optional(),
+  ADMIN_PASSWORD: z.string().min(8, 'must be at least 8 characters').optional(),
+  STRIPE_SECRET_KEY: z.string().startsWith('sk_').optional(),
+  STRIPE_WEBHOOK_SECRET: z.string().startsWith('whsec_').optional(),
+  STRIPE_API_URL: url(/^https?:\/\//).optional(),
+  RATE_LIMITS: z.enum(['on', 'off']).default('on'),
+  LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
+});
+
+export type Env = Readonly<z.infer<typeof EnvSchema>>;
+
+/** Parses the environment once at start; a bad value names the variable and stops the process. */
+export function loadEnv(source: NodeJS.ProcessEnv = process.env): Env {
+  // An empty variable means "unset", as in most deployment tools.
+  const cleaned = Object.fromEntries(Object.entries(source).filter(([, v]) => v !== undefined && v !== ''));
+  const parsed = EnvSchema.safeParse(cleaned);
+  if (!parsed.success) {
+    const issues = parsed.error.issues.map((i) => `  ${i.path.join('.')}: ${i.message}`);
+    throw new Error(`Invalid environment:\n${issues.join('\n')}`);
+  }
+  if (parsed.data.ADMIN_EMAIL && !parsed.data.ADMIN_PASSWORD) {
+    throw new Error('Invalid environment:\n  ADMIN_PASSWORD: required when ADMIN_EMAIL is set');
+  }
+  return Object.freeze(parsed.data);
+}

@@ -1,0 +1,34 @@
+import { drizzle, type PostgresJsDatabase } from 'drizzle-orm/postgres-js';
+import postgres from 'postgres';
+import * as schema from './schema/index.js';
+
+export type Db = PostgresJsDatabase<typeof schema>;
+export type Tx = Parameters<Parameters<Db['transaction']>[0]>[0];
+/** Query functions accept either a pool or a transaction; only src/domain opens transactions. */
+export type DbOrTx = Db | Tx;
+
+export interface DbHandle {
+  db: Db;
+  sql: postgres.Sql;
+  close: () => Promise<void>;
+}
+
+export interface CreateDbOptions {
+  max?: number;
+  /** Called for every statement sent (tests count statements with it). */
+  onQuery?: (query: string) => void;
+}
+
+export function createDb(url: string, opts: CreateDbOptions = {}): DbHandle {
+  const onQuery = opts.onQuery;
+  const sql = postgres(url, {
+    max: opts.max ?? 10,
+    onnotice: () => {},
+    // Timestamps come back as Date; bigint counts as JS numbers (ours stay far below 2^53).
+    types: { bigint: postgres.BigInt },
+    ...(onQuery ? { debug: (_conn: number, query: string) => onQuery(query) } : {}),
+    connection: { application_name: 'boxoffice' },
+  });
+  const db: Db = drizzle(sql, { schema, casing: 'snake_case' });
+  return { db, sql, close: () => sql.end({ timeout: 5 }) };
+}

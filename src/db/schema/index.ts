@@ -1,0 +1,5 @@
+export * from './users.js';
+export * from './catalog.js';
+export * from './inventory.js';
+export * from './holds.js';
+export * from './bookings.js';

@@ -1,0 +1,44 @@
+import { sql } from 'drizzle-orm';
+import { check, jsonb, pgEnum, pgTable, primaryKey, text, timestamp, uniqueIndex, uuid } from 'drizzle-orm/pg-core';
+
+export const roleEnum = pgEnum('role', ['CUSTOMER', 'ADMIN']);
+
+export const users = pgTable(
+  'users',
+  {
+    id: uuid().primaryKey().defaultRandom(),
+    email: text().notNull(),
+    name: text().notNull(),
+    /** scrypt, self-describing: `scrypt$N$r$p$salt$hash` (base64). */
+    passwordHash: text().notNull(),
+    role: roleEnum().notNull().default('CUSTOMER'),
+    createdAt: timestamp({ withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [
+    // Emails are compared case-insensitively; the app stores them lower-cased, the index enforces it.
+    uniqueIndex('users_email_unique').on(sql`lower(${t.email})`),
+    check('users_email_check', sql`position('@' in ${t.email}) > 1`),
+  ],
+);
+
+/**
+ * One row per (user, key): the first answer of an idempotent mutation, written in the same
+ * transaction as its effect. `requestHash` detects the same key reused with other input.
+ */
+export const idempotencyKeys = pgTable(
+  'idempotency_keys',
+  {
+    userId: uuid()
+      .notNull()
+      .references(() => users.id, { onDelete: 'cascade' }),
+    key: text().notNull(),
+    operation: text().notNull(),
+    requestHash: text().notNull(),
+    response: jsonb().notNull(),
+    createdAt: timestamp({ withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [primaryKey({ columns: [t.userId, t.key] })],
+);
+
+export type UserRow = typeof users.$inferSelect;
+export type IdempotencyKeyRow = typeof idempotencyKeys.$inferSelect;

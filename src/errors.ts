@@ -1,0 +1,96 @@
+/**
+ * Domain errors. Each maps to one `ErrorCode` of the public contract in src/graphql/format-error.ts;
+ * nothing here knows about GraphQL.
+ */
+export const ERROR_CODES = [
+  'UNAUTHENTICATED',
+  'FORBIDDEN',
+  'NOT_FOUND',
+  'BAD_USER_INPUT',
+  'SEATS_UNAVAILABLE',
+  'HOLD_LIMIT_REACHED',
+  'HOLD_EXPIRED',
+  'PAYMENT_DECLINED',
+  'PAYMENT_FAILED',
+  'IDEMPOTENCY_KEY_REUSED',
+  'CANCELLATION_NOT_ALLOWED',
+  'RATE_LIMITED',
+  'INTERNAL_SERVER_ERROR',
+] as const;
+export type ErrorCode = (typeof ERROR_CODES)[number];
+
+export abstract class AppError extends Error {
+  abstract readonly code: ErrorCode;
+  constructor(
+    message: string,
+    readonly details: Record<string, unknown> = {},
+  ) {
+    super(message);
+    this.name = new.target.name;
+  }
+}
+
+export class UnauthenticatedError extends AppError {
+  readonly code = 'UNAUTHENTICATED';
+  constructor(message = 'Sign in first: send a valid bearer token') {
+    super(message);
+  }
+}
+
+export class ForbiddenError extends AppError {
+  readonly code = 'FORBIDDEN';
+  constructor(message = 'You are not allowed to do this') {
+    super(message);
+  }
+}
+
+export class NotFoundError extends AppError {
+  readonly code = 'NOT_FOUND';
+  constructor(entity: string, id: string) {
+    super(`${entity} not found`, { entity, id });
+  }
+}
+
+/** Bad input: `field` names the argument (dotted path) when there is one. */
+export class ValidationError extends AppError {
+  readonly code = 'BAD_USER_INPUT';
+  constructor(message: string, field?: string, details: Record<string, unknown> = {}) {
+    super(message, field ? { field, ...details } : details);
+  }
+}
+
+export class SeatsUnavailableError extends AppError {
+  readonly code = 'SEATS_UNAVAILABLE';
+  constructor(unavailableSeatIds: string[], alternatives: string[][] = []) {
+    super(`${unavailableSeatIds.length} of the requested seats are not available`, {
+      unavailableSeatIds,
+      alternatives,
+    });
+  }
+}
+
+export class HoldLimitError extends AppError {
+  readonly code = 'HOLD_LIMIT_REACHED';
+}
+
+export class HoldExpiredError extends AppError {
+  readonly code = 'HOLD_EXPIRED';
+}
+
+export class IdempotencyKeyReusedError extends AppError {
+  readonly code = 'IDEMPOTENCY_KEY_REUSED';
+  constructor() {
+    super('This idempotency key was already used with different input');
+  }
+}
+
+export class CancellationNotAllowedError extends AppError {
+  readonly code = 'CANCELLATION_NOT_ALLOWED';
+}
+
+export class RateLimitedError extends AppError {
+  readonly code = 'RATE_LIMITED';
+  constructor(retryAfterSeconds: number) {
+    super(`Too many requests; retry in ${retryAfterSeconds} s`, { retryAfterSeconds });
+  }
+}

@@ -1,0 +1,2 @@
+import type { MoneyResolvers } from './__generated__/types.js';
+export const Money: MoneyResolvers = {/* Implement Money resolver logic here */};

@@ -1,0 +1,2 @@
+import type { ShowEdgeResolvers } from './__generated__/types.js';
+export const ShowEdge: ShowEdgeResolvers = {/* Implement ShowEdge resolver logic here */};

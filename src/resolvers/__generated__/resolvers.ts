@@ -1,0 +1,70 @@
+/* This file was automatically generated. DO NOT UPDATE MANUALLY. */
+    import type   { Resolvers } from './types.js';
+    import    { cities as Query_cities } from './../Query/cities.js';
+import    { city as Query_city } from './../Query/city.js';
+import    { event as Query_event } from './../Query/event.js';
+import    { events as Query_events } from './../Query/events.js';
+import    { hold as Query_hold } from './../Query/hold.js';
+import    { me as Query_me } from './../Query/me.js';
+import    { show as Query_show } from './../Query/show.js';
+import    { shows as Query_shows } from './../Query/shows.js';
+import    { venue as Query_venue } from './../Query/venue.js';
+import    { venues as Query_venues } from './../Query/venues.js';
+import    { cancelShow as Mutation_cancelShow } from './../Mutation/cancelShow.js';
+import    { createCity as Mutation_createCity } from './../Mutation/createCity.js';
+import    { createEvent as Mutation_createEvent } from './../Mutation/createEvent.js';
+import    { createScreen as Mutation_createScreen } from './../Mutation/createScreen.js';
+import    { createVenue as Mutation_createVenue } from './../Mutation/createVenue.js';
+import    { extendHold as Mutation_extendHold } from './../Mutation/extendHold.js';
+import    { holdSeats as Mutation_holdSeats } from './../Mutation/holdSeats.js';
+import    { login as Mutation_login } from './../Mutation/login.js';
+import    { register as Mutation_register } from './../Mutation/register.js';
+import    { releaseHold as Mutation_releaseHold } from './../Mutation/releaseHold.js';
+import    { scheduleShow as Mutation_scheduleShow } from './../Mutation/scheduleShow.js';
+import    { AuthPayload } from './../AuthPayload.js';
+import    { Availability } from './../Availability.js';
+import    { City } from './../City.js';
+import    { Event } from './../Event.js';
+import    { EventConnection } from './../EventConnection.js';
+import    { EventEdge } from './../EventEdge.js';
+import    { Hold } from './../Hold.js';
+import    { Money } from './../Money.js';
+import    { PageInfo } from './../PageInfo.js';
+import    { Screen } from './../Screen.js';
+import    { SeatMap } from './../SeatMap.js';
+import    { Section } from './../Section.js';
+import    { Show } from './../Show.js';
+import    { ShowConnection } from './../ShowConnection.js';
+import    { ShowEdge } from './../ShowEdge.js';
+import    { ShowSeat } from './../ShowSeat.js';
+import    { User } from './../User.js';
+import    { Venue } from './../Venue.js';
+import    { VenueConnection } from './../VenueConnection.js';
+import    { VenueEdge } from './../VenueEdge.js';
+import    { DateTimeResolver } from 'graphql-scalars';
+    export const resolvers: Resolvers = {
+      Query: { cities: Query_cities,city: Query_city,event: Query_event,events: Query_events,hold: Query_hold,me: Query_me,show: Query_show,shows: Query_shows,venue: Query_venue,venues: Query_venues },
+      Mutation: { cancelShow: Mutation_cancelShow,createCity: Mutation_createCity,createEvent: Mutation_createEvent,createScreen: Mutation_createScreen,createVenue: Mutation_createVenue,extendHold: Mutation_extendHold,holdSeats: Mutation_holdSeats,login: Mutation_login,register: Mutation_register,releaseHold: Mutation_releaseHold,scheduleShow: Mutation_scheduleShow },
+      
+      AuthPayload: AuthPayload,
+Availability: Availability,
+City: City,
+Event: Event,
+EventConnection: EventConnection,
+EventEdge: EventEdge,
+Hold: Hold,
+Money: Money,
+PageInfo: PageInfo,
+Screen: Screen,
+SeatMap: SeatMap,
+Section: Section,
+Show: Show,
+ShowConnection: ShowConnection,
+ShowEdge: ShowEdge,
+ShowSeat: ShowSeat,
+User: User,
+Venue: Venue,
+VenueConnection: VenueConnection,
+VenueEdge: VenueEdge,
+DateTime: DateTimeResolver
+    }

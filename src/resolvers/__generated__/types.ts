@@ -1,0 +1,909 @@
+import type { GraphQLResolveInfo, GraphQLScalarType, GraphQLScalarTypeConfig } from 'graphql';
+import type { AuthPayloadMapper, UserMapper } from './../mappers/auth.mappers.js';
+import type { AvailabilityMapper, CityMapper, EventMapper, EventConnectionMapper, EventEdgeMapper, ScreenMapper, SeatMapMapper, SectionMapper, ShowMapper, ShowConnectionMapper, ShowEdgeMapper, ShowSeatMapper, VenueMapper, VenueConnectionMapper, VenueEdgeMapper } from './../mappers/catalog.mappers.js';
+import type { HoldMapper } from './../mappers/holds.mappers.js';
+import type { MoneyMapper, PageInfoMapper } from './../mappers/base.mappers.js';
+import type { GraphQLContext } from '../../graphql/context.js';
+export type Maybe<T> = T | null | undefined;
+export type InputMaybe<T> = T | null | undefined;
+export type EnumResolverSignature<T, AllowedValues = any> = { [key in keyof T]?: AllowedValues };
+export type RequireFields<T, K extends keyof T> = Omit<T, K> & { [P in K]-?: NonNullable<T[P]> };
+/** All built-in and custom scalars, mapped to their actual values */
+export type Scalars = {
+  ID: { input: string; output: string | number; }
+  String: { input: string; output: string; }
+  Boolean: { input: boolean; output: boolean; }
+  Int: { input: number; output: number; }
+  Float: { input: number; output: number; }
+  /** An ISO-8601 timestamp with a time zone offset, e.g. `2026-12-01T19:30:00.000Z`. */
+  DateTime: { input: Date; output: Date | string; }
+};
+
+export type AuthPayload = {
+  __typename?: 'AuthPayload';
+  /** Send as `Authorization: Bearer <token>` (HTTP) or `{ authorization: "Bearer <token>" }` in `connection_init`. */
+  token: Scalars['String']['output'];
+  user: User;
+};
+
+export type Availability = {
+  __typename?: 'Availability';
+  available: Scalars['Int']['output'];
+  booked: Scalars['Int']['output'];
+  held: Scalars['Int']['output'];
+  /** Sellable seats (BLOCKED excluded). */
+  total: Scalars['Int']['output'];
+};
+
+export type City = {
+  __typename?: 'City';
+  /** ISO-3166 alpha-2 country code. */
+  country: Scalars['String']['output'];
+  id: Scalars['ID']['output'];
+  name: Scalars['String']['output'];
+  /** IANA time zone of the city's venues, e.g. `Europe/Berlin`. */
+  timezone: Scalars['String']['output'];
+};
+
+export type CreateCityInput = {
+  /** ISO-3166 alpha-2 country code. */
+  country: Scalars['String']['input'];
+  name: Scalars['String']['input'];
+  /** IANA time zone (default `UTC`). */
+  timezone?: InputMaybe<Scalars['String']['input']>;
+};
+
+export type CreateEventInput = {
+  description?: InputMaybe<Scalars['String']['input']>;
+  durationMinutes: Scalars['Int']['input'];
+  genres?: InputMaybe<Array<Scalars['String']['input']>>;
+  kind: EventKind;
+  language?: InputMaybe<Scalars['String']['input']>;
+  rating?: InputMaybe<Scalars['String']['input']>;
+  title: Scalars['String']['input'];
+};
+
+export type CreateScreenInput = {
+  layout: ScreenLayoutInput;
+  name: Scalars['String']['input'];
+  venueId: Scalars['ID']['input'];
+};
+
+export type CreateVenueInput = {
+  address?: InputMaybe<Scalars['String']['input']>;
+  cityId: Scalars['ID']['input'];
+  name: Scalars['String']['input'];
+};
+
+/** Every error carries one of these in `extensions.code`. The list is stable: codes are added, never renamed. */
+export type ErrorCode =
+  /** Malformed input; `extensions.field` names the argument when there is one. */
+  | 'BAD_USER_INPUT'
+  /** Too close to the show, or already cancelled. */
+  | 'CANCELLATION_NOT_ALLOWED'
+  /** Not your hold or booking, or not an admin. */
+  | 'FORBIDDEN'
+  /** The hold is expired, released or converted. */
+  | 'HOLD_EXPIRED'
+  /** Per-user limits across holds were reached. */
+  | 'HOLD_LIMIT_REACHED'
+  /** The same idempotency key was used with different input. */
+  | 'IDEMPOTENCY_KEY_REUSED'
+  /** Anything unexpected. Never carries internals. */
+  | 'INTERNAL_SERVER_ERROR'
+  /** Unknown id. */
+  | 'NOT_FOUND'
+  /** The payment method was declined; the hold stays active. */
+  | 'PAYMENT_DECLINED'
+  /** The payment provider failed; nothing was charged or the charge was refunded. */
+  | 'PAYMENT_FAILED'
+  /** Too many requests; `extensions.retryAfterSeconds` says when to try again. */
+  | 'RATE_LIMITED'
+  /** A requested seat is held, booked or blocked; `extensions.unavailableSeatIds` lists them. */
+  | 'SEATS_UNAVAILABLE'
+  /** No or invalid bearer token. */
+  | 'UNAUTHENTICATED';
+
+export type Event = {
+  __typename?: 'Event';
+  description?: Maybe<Scalars['String']['output']>;
+  durationMinutes: Scalars['Int']['output'];
+  genres: Array<Scalars['String']['output']>;
+  id: Scalars['ID']['output'];
+  kind: EventKind;
+  /** BCP-47 language tag, e.g. `en`. */
+  language?: Maybe<Scalars['String']['output']>;
+  /** Age rating as printed, e.g. `PG-13`. */
+  rating?: Maybe<Scalars['String']['output']>;
+  title: Scalars['String']['output'];
+};
+
+export type EventConnection = {
+  __typename?: 'EventConnection';
+  edges: Array<EventEdge>;
+  pageInfo: PageInfo;
+};
+
+export type EventEdge = {
+  __typename?: 'EventEdge';
+  cursor: Scalars['String']['output'];
+  node: Event;
+};
+
+export type EventFilter = {
+  /** Events with an upcoming show in that city. */
+  cityId?: InputMaybe<Scalars['ID']['input']>;
+  genre?: InputMaybe<Scalars['String']['input']>;
+  kind?: InputMaybe<EventKind>;
+  language?: InputMaybe<Scalars['String']['input']>;
+  /** Case-insensitive match on the title. */
+  search?: InputMaybe<Scalars['String']['input']>;
+};
+
+export type EventKind =
+  | 'CONCERT'
+  | 'MOVIE'
+  | 'SPORT'
+  | 'THEATRE';
+
+export type Hold = {
+  __typename?: 'Hold';
+  createdAt: Scalars['DateTime']['output'];
+  expiresAt: Scalars['DateTime']['output'];
+  /** Whether `extendHold` can still be used. */
+  extendable: Scalars['Boolean']['output'];
+  id: Scalars['ID']['output'];
+  seats: Array<ShowSeat>;
+  show: Show;
+  status: HoldStatus;
+  /** The price quoted at hold time. */
+  total: Money;
+};
+
+export type HoldSeatsInput = {
+  /** Retrying with the same key replays the first answer. */
+  idempotencyKey?: InputMaybe<Scalars['String']['input']>;
+  /** `ShowSeat.id` values of that show, at most 10. */
+  seatIds: Array<Scalars['ID']['input']>;
+  showId: Scalars['ID']['input'];
+};
+
+export type HoldStatus =
+  | 'ACTIVE'
+  | 'CONVERTED'
+  | 'EXPIRED'
+  | 'RELEASED';
+
+export type LoginInput = {
+  email: Scalars['String']['input'];
+  password: Scalars['String']['input'];
+};
+
+/** An amount of money in minor units (cents) of an ISO-4217 currency. */
+export type Money = {
+  __typename?: 'Money';
+  amount: Scalars['Int']['output'];
+  currency: Scalars['String']['output'];
+};
+
+export type Mutation = {
+  __typename?: 'Mutation';
+  /** Admin only. Cancels the show: no further holds or bookings. */
+  cancelShow: Show;
+  /** Admin only. */
+  createCity: City;
+  /** Admin only. */
+  createEvent: Event;
+  /** Admin only. Creates the screen and all its seats from the layout. */
+  createScreen: Screen;
+  /** Admin only. */
+  createVenue: Venue;
+  /** Extend an active hold once (for the payment step). */
+  extendHold: Hold;
+  /** Hold seats of one show: all of them or none. A new hold on the same show replaces your previous one. */
+  holdSeats: Hold;
+  /** Sign in with email and password. */
+  login: AuthPayload;
+  /** Create a customer account and sign in. */
+  register: AuthPayload;
+  /** Give the seats back before the hold expires. */
+  releaseHold: Hold;
+  /** Admin only. Creates the show's seat inventory; rejects a show overlapping another on the same screen. */
+  scheduleShow: Show;
+};
+
+
+export type MutationcancelShowArgs = {
+  showId: Scalars['ID']['input'];
+};
+
+
+export type MutationcreateCityArgs = {
+  input: CreateCityInput;
+};
+
+
+export type MutationcreateEventArgs = {
+  input: CreateEventInput;
+};
+
+
+export type MutationcreateScreenArgs = {
+  input: CreateScreenInput;
+};
+
+
+export type MutationcreateVenueArgs = {
+  input: CreateVenueInput;
+};
+
+
+export type MutationextendHoldArgs = {
+  holdId: Scalars['ID']['input'];
+  idempotencyKey?: InputMaybe<Scalars['String']['input']>;
+};
+
+
+export type MutationholdSeatsArgs = {
+  input: HoldSeatsInput;
+};
+
+
+export type MutationloginArgs = {
+  input: LoginInput;
+};
+
+
+export type MutationregisterArgs = {
+  input: RegisterInput;
+};
+
+
+export type MutationreleaseHoldArgs = {
+  holdId: Scalars['ID']['input'];
+  idempotencyKey?: InputMaybe<Scalars['String']['input']>;
+};
+
+
+export type MutationscheduleShowArgs = {
+  input: ScheduleShowInput;
+};
+
+/** Relay cursor pagination info. */
+export type PageInfo = {
+  __typename?: 'PageInfo';
+  endCursor?: Maybe<Scalars['String']['output']>;
+  hasNextPage: Scalars['Boolean']['output'];
+  hasPreviousPage: Scalars['Boolean']['output'];
+  startCursor?: Maybe<Scalars['String']['output']>;
+};
+
+export type Query = {
+  __typename?: 'Query';
+  cities: Array<City>;
+  city?: Maybe<City>;
+  event?: Maybe<Event>;
+  /** Events, ordered by title. `first` is 1-100 (default 20). */
+  events: EventConnection;
+  /** Owner or admin only. */
+  hold?: Maybe<Hold>;
+  /** The signed-in user, or null without a valid token. */
+  me?: Maybe<User>;
+  show?: Maybe<Show>;
+  /** Shows, ordered by start time. `first` is 1-100 (default 20). */
+  shows: ShowConnection;
+  venue?: Maybe<Venue>;
+  /** Venues, ordered by name. `first` is 1-100 (default 20). */
+  venues: VenueConnection;
+};
+
+
+export type QuerycityArgs = {
+  id: Scalars['ID']['input'];
+};
+
+
+export type QueryeventArgs = {
+  id: Scalars['ID']['input'];
+};
+
+
+export type QueryeventsArgs = {
+  after?: InputMaybe<Scalars['String']['input']>;
+  filter?: InputMaybe<EventFilter>;
+  first?: InputMaybe<Scalars['Int']['input']>;
+};
+
+
+export type QueryholdArgs = {
+  id: Scalars['ID']['input'];
+};
+
+
+export type QueryshowArgs = {
+  id: Scalars['ID']['input'];
+};
+
+
+export type QueryshowsArgs = {
+  after?: InputMaybe<Scalars['String']['input']>;
+  filter: ShowFilter;
+  first?: InputMaybe<Scalars['Int']['input']>;
+};
+
+
+export type QueryvenueArgs = {
+  id: Scalars['ID']['input'];
+};
+
+
+export type QueryvenuesArgs = {
+  after?: InputMaybe<Scalars['String']['input']>;
+  cityId?: InputMaybe<Scalars['ID']['input']>;
+  first?: InputMaybe<Scalars['Int']['input']>;
+};
+
+export type RegisterInput = {
+  email: Scalars['String']['input'];
+  name: Scalars['String']['input'];
+  /** 8 to 200 characters. */
+  password: Scalars['String']['input'];
+};
+
+export type Role =
+  | 'ADMIN'
+  | 'CUSTOMER';
+
+export type RowLayoutInput = {
+  /** Seat numbers for wheelchair users. */
+  accessible?: InputMaybe<Array<Scalars['Int']['input']>>;
+  /** Seat numbers that are never sold. */
+  blocked?: InputMaybe<Array<Scalars['Int']['input']>>;
+  /** Unique within the screen, e.g. `A`. Seat labels are row + number (`A12`). */
+  label: Scalars['String']['input'];
+  /** Seats in the row, numbered 1..seats. */
+  seats: Scalars['Int']['input'];
+};
+
+export type ScheduleShowInput = {
+  /** ISO-4217 code, e.g. `EUR`. */
+  currency: Scalars['String']['input'];
+  eventId: Scalars['ID']['input'];
+  /** One price per section of the screen, in minor units. */
+  prices: Array<SectionPriceInput>;
+  screenId: Scalars['ID']['input'];
+  startsAt: Scalars['DateTime']['input'];
+};
+
+/** A room of a venue with a fixed seat layout: a cinema screen, a hall, a stadium stand. */
+export type Screen = {
+  __typename?: 'Screen';
+  /** Seats that can be sold (blocked seats excluded). */
+  capacity: Scalars['Int']['output'];
+  id: Scalars['ID']['output'];
+  name: Scalars['String']['output'];
+  venue: Venue;
+};
+
+/** Sections, front to back; each lists its rows, front to back. */
+export type ScreenLayoutInput = {
+  sections: Array<SectionLayoutInput>;
+};
+
+export type SeatMap = {
+  __typename?: 'SeatMap';
+  seats: Array<ShowSeat>;
+  sections: Array<Section>;
+  showId: Scalars['ID']['output'];
+  /** The show's seat-state version: +1 with every committed change of any of its seats. */
+  version: Scalars['Int']['output'];
+};
+
+export type SeatStatus =
+  | 'AVAILABLE'
+  | 'BLOCKED'
+  | 'BOOKED'
+  | 'HELD';
+
+export type Section = {
+  __typename?: 'Section';
+  available: Scalars['Int']['output'];
+  name: Scalars['String']['output'];
+  price: Money;
+  /** Price tier label of the section, e.g. `PREMIUM`. */
+  tier: Scalars['String']['output'];
+  total: Scalars['Int']['output'];
+};
+
+export type SectionLayoutInput = {
+  /** Unique within the screen; shows price seats by section. */
+  name: Scalars['String']['input'];
+  rows: Array<RowLayoutInput>;
+  /** Price tier label, e.g. `PREMIUM` (default: the section name). */
+  tier?: InputMaybe<Scalars['String']['input']>;
+};
+
+export type SectionPriceInput = {
+  amount: Scalars['Int']['input'];
+  section: Scalars['String']['input'];
+};
+
+export type Show = {
+  __typename?: 'Show';
+  availability: Availability;
+  currency: Scalars['String']['output'];
+  endsAt: Scalars['DateTime']['output'];
+  event: Event;
+  id: Scalars['ID']['output'];
+  screen: Screen;
+  /** Current seat states. `version` says which committed change they reflect. */
+  seatMap: SeatMap;
+  startsAt: Scalars['DateTime']['output'];
+  status: ShowStatus;
+  venue: Venue;
+};
+
+export type ShowConnection = {
+  __typename?: 'ShowConnection';
+  edges: Array<ShowEdge>;
+  pageInfo: PageInfo;
+};
+
+export type ShowEdge = {
+  __typename?: 'ShowEdge';
+  cursor: Scalars['String']['output'];
+  node: Show;
+};
+
+export type ShowFilter = {
+  cityId?: InputMaybe<Scalars['ID']['input']>;
+  eventId?: InputMaybe<Scalars['ID']['input']>;
+  /** Shows starting at or after this instant (default: now). */
+  from?: InputMaybe<Scalars['DateTime']['input']>;
+  /** Shows starting before this instant. */
+  to?: InputMaybe<Scalars['DateTime']['input']>;
+  venueId?: InputMaybe<Scalars['ID']['input']>;
+};
+
+export type ShowSeat = {
+  __typename?: 'ShowSeat';
+  accessible: Scalars['Boolean']['output'];
+  /** Unique to this seat in this show. */
+  id: Scalars['ID']['output'];
+  /** What people read, e.g. `C12`. */
+  label: Scalars['String']['output'];
+  number: Scalars['Int']['output'];
+  price: Money;
+  row: Scalars['String']['output'];
+  section: Scalars['String']['output'];
+  status: SeatStatus;
+  x: Scalars['Int']['output'];
+  y: Scalars['Int']['output'];
+};
+
+export type ShowStatus =
+  | 'CANCELLED'
+  /** Seats can be held and booked. */
+  | 'ON_SALE'
+  /** The show has started; sales are closed. */
+  | 'STARTED';
+
+export type User = {
+  __typename?: 'User';
+  createdAt: Scalars['DateTime']['output'];
+  email: Scalars['String']['output'];
+  id: Scalars['ID']['output'];
+  name: Scalars['String']['output'];
+  role: Role;
+};
+
+export type Venue = {
+  __typename?: 'Venue';
+  address?: Maybe<Scalars['String']['output']>;
+  city: City;
+  id: Scalars['ID']['output'];
+  name: Scalars['String']['output'];
+  screens: Array<Screen>;
+};
+
+export type VenueConnection = {
+  __typename?: 'VenueConnection';
+  edges: Array<VenueEdge>;
+  pageInfo: PageInfo;
+};
+
+export type VenueEdge = {
+  __typename?: 'VenueEdge';
+  cursor: Scalars['String']['output'];
+  node: Venue;
+};
+
+
+
+export type ResolverTypeWrapper<T> = Promise<T> | T;
+
+
+export type ResolverWithResolve<TResult, TParent, TContext, TArgs> = {
+  resolve: ResolverFn<TResult, TParent, TContext, TArgs>;
+};
+export type Resolver<TResult, TParent = Record<PropertyKey, never>, TContext = Record<PropertyKey, never>, TArgs = Record<PropertyKey, never>> = ResolverFn<TResult, TParent, TContext, TArgs> | ResolverWithResolve<TResult, TParent, TContext, TArgs>;
+
+export type ResolverFn<TResult, TParent, TContext, TArgs> = (
+  parent: TParent,
+  args: TArgs,
+  context: TContext,
+  info: GraphQLResolveInfo
+) => Promise<TResult> | TResult;
+
+export type SubscriptionSubscribeFn<TResult, TParent, TContext, TArgs> = (
+  parent: TParent,
+  args: TArgs,
+  context: TContext,
+  info: GraphQLResolveInfo
+) => AsyncIterable<TResult> | Promise<AsyncIterable<TResult>>;
+
+export type SubscriptionResolveFn<TResult, TParent, TContext, TArgs> = (
+  parent: TParent,
+  args: TArgs,
+  context: TContext,
+  info: GraphQLResolveInfo
+) => TResult | Promise<TResult>;
+
+export interface SubscriptionSubscriberObject<TResult, TKey extends string, TParent, TContext, TArgs> {
+  subscribe: SubscriptionSubscribeFn<{ [key in TKey]: TResult }, TParent, TContext, TArgs>;
+  resolve?: SubscriptionResolveFn<TResult, { [key in TKey]: TResult }, TContext, TArgs>;
+}
+
+export interface SubscriptionResolverObject<TResult, TParent, TContext, TArgs> {
+  subscribe: SubscriptionSubscribeFn<any, TParent, TContext, TArgs>;
+  resolve: SubscriptionResolveFn<TResult, any, TContext, TArgs>;
+}
+
+export type SubscriptionObject<TResult, TKey extends string, TParent, TContext, TArgs> =
+  | SubscriptionSubscriberObject<TResult, TKey, TParent, TContext, TArgs>
+  | SubscriptionResolverObject<TResult, TParent, TContext, TArgs>;
+
+export type SubscriptionResolver<TResult, TKey extends string, TParent = Record<PropertyKey, never>, TContext = Record<PropertyKey, never>, TArgs = Record<PropertyKey, never>> =
+  | ((...args: any[]) => SubscriptionObject<TResult, TKey, TParent, TContext, TArgs>)
+  | SubscriptionObject<TResult, TKey, TParent, TContext, TArgs>;
+
+export type TypeResolveFn<TTypes, TParent = Record<PropertyKey, never>, TContext = Record<PropertyKey, never>> = (
+  parent: TParent,
+  context: TContext,
+  info: GraphQLResolveInfo
+) => Maybe<TTypes> | Promise<Maybe<TTypes>>;
+
+export type IsTypeOfResolverFn<T = Record<PropertyKey, never>, TContext = Record<PropertyKey, never>> = (obj: T, context: TContext, info: GraphQLResolveInfo) => boolean | Promise<boolean>;
+
+export type NextResolverFn<T> = () => Promise<T>;
+
+export type DirectiveResolverFn<TResult = Record<PropertyKey, never>, TParent = Record<PropertyKey, never>, TContext = Record<PropertyKey, never>, TArgs = Record<PropertyKey, never>> = (
+  next: NextResolverFn<TResult>,
+  parent: TParent,
+  args: TArgs,
+  context: TContext,
+  info: GraphQLResolveInfo
+) => TResult | Promise<TResult>;
+
+
+
+
+
+/** Mapping between all available schema types and the resolvers types */
+export type ResolversTypes = {
+  AuthPayload: ResolverTypeWrapper<AuthPayloadMapper>;
+  String: ResolverTypeWrapper<Scalars['String']['output']>;
+  Availability: ResolverTypeWrapper<AvailabilityMapper>;
+  Int: ResolverTypeWrapper<Scalars['Int']['output']>;
+  City: ResolverTypeWrapper<CityMapper>;
+  ID: ResolverTypeWrapper<Scalars['ID']['output']>;
+  CreateCityInput: CreateCityInput;
+  CreateEventInput: CreateEventInput;
+  CreateScreenInput: CreateScreenInput;
+  CreateVenueInput: CreateVenueInput;
+  DateTime: ResolverTypeWrapper<Scalars['DateTime']['output']>;
+  ErrorCode: ResolverTypeWrapper<'UNAUTHENTICATED' | 'FORBIDDEN' | 'NOT_FOUND' | 'BAD_USER_INPUT' | 'SEATS_UNAVAILABLE' | 'HOLD_LIMIT_REACHED' | 'HOLD_EXPIRED' | 'PAYMENT_DECLINED' | 'PAYMENT_FAILED' | 'IDEMPOTENCY_KEY_REUSED' | 'CANCELLATION_NOT_ALLOWED' | 'RATE_LIMITED' | 'INTERNAL_SERVER_ERROR'>;
+  Event: ResolverTypeWrapper<EventMapper>;
+  EventConnection: ResolverTypeWrapper<EventConnectionMapper>;
+  EventEdge: ResolverTypeWrapper<EventEdgeMapper>;
+  EventFilter: EventFilter;
+  EventKind: ResolverTypeWrapper<'MOVIE' | 'CONCERT' | 'THEATRE' | 'SPORT'>;
+  Hold: ResolverTypeWrapper<HoldMapper>;
+  Boolean: ResolverTypeWrapper<Scalars['Boolean']['output']>;
+  HoldSeatsInput: HoldSeatsInput;
+  HoldStatus: ResolverTypeWrapper<'ACTIVE' | 'RELEASED' | 'EXPIRED' | 'CONVERTED'>;
+  LoginInput: LoginInput;
+  Money: ResolverTypeWrapper<MoneyMapper>;
+  Mutation: ResolverTypeWrapper<Record<PropertyKey, never>>;
+  PageInfo: ResolverTypeWrapper<PageInfoMapper>;
+  Query: ResolverTypeWrapper<Record<PropertyKey, never>>;
+  RegisterInput: RegisterInput;
+  Role: ResolverTypeWrapper<'CUSTOMER' | 'ADMIN'>;
+  RowLayoutInput: RowLayoutInput;
+  ScheduleShowInput: ScheduleShowInput;
+  Screen: ResolverTypeWrapper<ScreenMapper>;
+  ScreenLayoutInput: ScreenLayoutInput;
+  SeatMap: ResolverTypeWrapper<SeatMapMapper>;
+  SeatStatus: ResolverTypeWrapper<'AVAILABLE' | 'HELD' | 'BOOKED' | 'BLOCKED'>;
+  Section: ResolverTypeWrapper<SectionMapper>;
+  SectionLayoutInput: SectionLayoutInput;
+  SectionPriceInput: SectionPriceInput;
+  Show: ResolverTypeWrapper<ShowMapper>;
+  ShowConnection: ResolverTypeWrapper<ShowConnectionMapper>;
+  ShowEdge: ResolverTypeWrapper<ShowEdgeMapper>;
+  ShowFilter: ShowFilter;
+  ShowSeat: ResolverTypeWrapper<ShowSeatMapper>;
+  ShowStatus: ResolverTypeWrapper<'ON_SALE' | 'STARTED' | 'CANCELLED'>;
+  User: ResolverTypeWrapper<UserMapper>;
+  Venue: ResolverTypeWrapper<VenueMapper>;
+  VenueConnection: ResolverTypeWrapper<VenueConnectionMapper>;
+  VenueEdge: ResolverTypeWrapper<VenueEdgeMapper>;
+};
+
+/** Mapping between all available schema types and the resolvers parents */
+export type ResolversParentTypes = {
+  AuthPayload: AuthPayloadMapper;
+  String: Scalars['String']['output'];
+  Availability: AvailabilityMapper;
+  Int: Scalars['Int']['output'];
+  City: CityMapper;
+  ID: Scalars['ID']['output'];
+  CreateCityInput: CreateCityInput;
+  CreateEventInput: CreateEventInput;
+  CreateScreenInput: CreateScreenInput;
+  CreateVenueInput: CreateVenueInput;
+  DateTime: Scalars['DateTime']['output'];
+  Event: EventMapper;
+  EventConnection: EventConnectionMapper;
+  EventEdge: EventEdgeMapper;
+  EventFilter: EventFilter;
+  Hold: HoldMapper;
+  Boolean: Scalars['Boolean']['output'];
+  HoldSeatsInput: HoldSeatsInput;
+  LoginInput: LoginInput;
+  Money: MoneyMapper;
+  Mutation: Record<PropertyKey, never>;
+  PageInfo: PageInfoMapper;
+  Query: Record<PropertyKey, never>;
+  RegisterInput: RegisterInput;
+  RowLayoutInput: RowLayoutInput;
+  ScheduleShowInput: ScheduleShowInput;
+  Screen: ScreenMapper;
+  ScreenLayoutInput: ScreenLayoutInput;
+  SeatMap: SeatMapMapper;
+  Section: SectionMapper;
+  SectionLayoutInput: SectionLayoutInput;
+  SectionPriceInput: SectionPriceInput;
+  Show: ShowMapper;
+  ShowConnection: ShowConnectionMapper;
+  ShowEdge: ShowEdgeMapper;
+  ShowFilter: ShowFilter;
+  ShowSeat: ShowSeatMapper;
+  User: UserMapper;
+  Venue: VenueMapper;
+  VenueConnection: VenueConnectionMapper;
+  VenueEdge: VenueEdgeMapper;
+};
+
+export type AuthPayloadResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['AuthPayload'] = ResolversParentTypes['AuthPayload']> = {
+  token?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  user?: Resolver<ResolversTypes['User'], ParentType, ContextType>;
+};
+
+export type AvailabilityResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['Availability'] = ResolversParentTypes['Availability']> = {
+  available?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  booked?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  held?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  total?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+};
+
+export type CityResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['City'] = ResolversParentTypes['City']> = {
+  country?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  name?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  timezone?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+};
+
+export interface DateTimeScalarConfig extends GraphQLScalarTypeConfig<ResolversTypes['DateTime'], any> {
+  name: 'DateTime';
+}
+
+export type ErrorCodeResolvers = EnumResolverSignature<{ BAD_USER_INPUT?: any, CANCELLATION_NOT_ALLOWED?: any, FORBIDDEN?: any, HOLD_EXPIRED?: any, HOLD_LIMIT_REACHED?: any, IDEMPOTENCY_KEY_REUSED?: any, INTERNAL_SERVER_ERROR?: any, NOT_FOUND?: any, PAYMENT_DECLINED?: any, PAYMENT_FAILED?: any, RATE_LIMITED?: any, SEATS_UNAVAILABLE?: any, UNAUTHENTICATED?: any }, ResolversTypes['ErrorCode']>;
+
+export type EventResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['Event'] = ResolversParentTypes['Event']> = {
+  description?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  durationMinutes?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  genres?: Resolver<Array<ResolversTypes['String']>, ParentType, ContextType>;
+  id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  kind?: Resolver<ResolversTypes['EventKind'], ParentType, ContextType>;
+  language?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  rating?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  title?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+};
+
+export type EventConnectionResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['EventConnection'] = ResolversParentTypes['EventConnection']> = {
+  edges?: Resolver<Array<ResolversTypes['EventEdge']>, ParentType, ContextType>;
+  pageInfo?: Resolver<ResolversTypes['PageInfo'], ParentType, ContextType>;
+};
+
+export type EventEdgeResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['EventEdge'] = ResolversParentTypes['EventEdge']> = {
+  cursor?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  node?: Resolver<ResolversTypes['Event'], ParentType, ContextType>;
+};
+
+export type EventKindResolvers = EnumResolverSignature<{ CONCERT?: any, MOVIE?: any, SPORT?: any, THEATRE?: any }, ResolversTypes['EventKind']>;
+
+export type HoldResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['Hold'] = ResolversParentTypes['Hold']> = {
+  createdAt?: Resolver<ResolversTypes['DateTime'], ParentType, ContextType>;
+  expiresAt?: Resolver<ResolversTypes['DateTime'], ParentType, ContextType>;
+  extendable?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
+  id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  seats?: Resolver<Array<ResolversTypes['ShowSeat']>, ParentType, ContextType>;
+  show?: Resolver<ResolversTypes['Show'], ParentType, ContextType>;
+  status?: Resolver<ResolversTypes['HoldStatus'], ParentType, ContextType>;
+  total?: Resolver<ResolversTypes['Money'], ParentType, ContextType>;
+};
+
+export type HoldStatusResolvers = EnumResolverSignature<{ ACTIVE?: any, CONVERTED?: any, EXPIRED?: any, RELEASED?: any }, ResolversTypes['HoldStatus']>;
+
+export type MoneyResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['Money'] = ResolversParentTypes['Money']> = {
+  amount?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  currency?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+};
+
+export type MutationResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['Mutation'] = ResolversParentTypes['Mutation']> = {
+  cancelShow?: Resolver<ResolversTypes['Show'], ParentType, ContextType, RequireFields<MutationcancelShowArgs, 'showId'>>;
+  createCity?: Resolver<ResolversTypes['City'], ParentType, ContextType, RequireFields<MutationcreateCityArgs, 'input'>>;
+  createEvent?: Resolver<ResolversTypes['Event'], ParentType, ContextType, RequireFields<MutationcreateEventArgs, 'input'>>;
+  createScreen?: Resolver<ResolversTypes['Screen'], ParentType, ContextType, RequireFields<MutationcreateScreenArgs, 'input'>>;
+  createVenue?: Resolver<ResolversTypes['Venue'], ParentType, ContextType, RequireFields<MutationcreateVenueArgs, 'input'>>;
+  extendHold?: Resolver<ResolversTypes['Hold'], ParentType, ContextType, RequireFields<MutationextendHoldArgs, 'holdId'>>;
+  holdSeats?: Resolver<ResolversTypes['Hold'], ParentType, ContextType, RequireFields<MutationholdSeatsArgs, 'input'>>;
+  login?: Resolver<ResolversTypes['AuthPayload'], ParentType, ContextType, RequireFields<MutationloginArgs, 'input'>>;
+  register?: Resolver<ResolversTypes['AuthPayload'], ParentType, ContextType, RequireFields<MutationregisterArgs, 'input'>>;
+  releaseHold?: Resolver<ResolversTypes['Hold'], ParentType, ContextType, RequireFields<MutationreleaseHoldArgs, 'holdId'>>;
+  scheduleShow?: Resolver<ResolversTypes['Show'], ParentType, ContextType, RequireFields<MutationscheduleShowArgs, 'input'>>;
+};
+
+export type PageInfoResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['PageInfo'] = ResolversParentTypes['PageInfo']> = {
+  endCursor?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  hasNextPage?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
+  hasPreviousPage?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
+  startCursor?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+};
+
+export type QueryResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['Query'] = ResolversParentTypes['Query']> = {
+  cities?: Resolver<Array<ResolversTypes['City']>, ParentType, ContextType>;
+  city?: Resolver<Maybe<ResolversTypes['City']>, ParentType, ContextType, RequireFields<QuerycityArgs, 'id'>>;
+  event?: Resolver<Maybe<ResolversTypes['Event']>, ParentType, ContextType, RequireFields<QueryeventArgs, 'id'>>;
+  events?: Resolver<ResolversTypes['EventConnection'], ParentType, ContextType, Partial<QueryeventsArgs>>;
+  hold?: Resolver<Maybe<ResolversTypes['Hold']>, ParentType, ContextType, RequireFields<QueryholdArgs, 'id'>>;
+  me?: Resolver<Maybe<ResolversTypes['User']>, ParentType, ContextType>;
+  show?: Resolver<Maybe<ResolversTypes['Show']>, ParentType, ContextType, RequireFields<QueryshowArgs, 'id'>>;
+  shows?: Resolver<ResolversTypes['ShowConnection'], ParentType, ContextType, RequireFields<QueryshowsArgs, 'filter'>>;
+  venue?: Resolver<Maybe<ResolversTypes['Venue']>, ParentType, ContextType, RequireFields<QueryvenueArgs, 'id'>>;
+  venues?: Resolver<ResolversTypes['VenueConnection'], ParentType, ContextType, Partial<QueryvenuesArgs>>;
+};
+
+export type RoleResolvers = EnumResolverSignature<{ ADMIN?: any, CUSTOMER?: any }, ResolversTypes['Role']>;
+
+export type ScreenResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['Screen'] = ResolversParentTypes['Screen']> = {
+  capacity?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  name?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  venue?: Resolver<ResolversTypes['Venue'], ParentType, ContextType>;
+};
+
+export type SeatMapResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['SeatMap'] = ResolversParentTypes['SeatMap']> = {
+  seats?: Resolver<Array<ResolversTypes['ShowSeat']>, ParentType, ContextType>;
+  sections?: Resolver<Array<ResolversTypes['Section']>, ParentType, ContextType>;
+  showId?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  version?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+};
+
+export type SeatStatusResolvers = EnumResolverSignature<{ AVAILABLE?: any, BLOCKED?: any, BOOKED?: any, HELD?: any }, ResolversTypes['SeatStatus']>;
+
+export type SectionResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['Section'] = ResolversParentTypes['Section']> = {
+  available?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  name?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  price?: Resolver<ResolversTypes['Money'], ParentType, ContextType>;
+  tier?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  total?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+};
+
+export type ShowResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['Show'] = ResolversParentTypes['Show']> = {
+  availability?: Resolver<ResolversTypes['Availability'], ParentType, ContextType>;
+  currency?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  endsAt?: Resolver<ResolversTypes['DateTime'], ParentType, ContextType>;
+  event?: Resolver<ResolversTypes['Event'], ParentType, ContextType>;
+  id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  screen?: Resolver<ResolversTypes['Screen'], ParentType, ContextType>;
+  seatMap?: Resolver<ResolversTypes['SeatMap'], ParentType, ContextType>;
+  startsAt?: Resolver<ResolversTypes['DateTime'], ParentType, ContextType>;
+  status?: Resolver<ResolversTypes['ShowStatus'], ParentType, ContextType>;
+  venue?: Resolver<ResolversTypes['Venue'], ParentType, ContextType>;
+};
+
+export type ShowConnectionResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['ShowConnection'] = ResolversParentTypes['ShowConnection']> = {
+  edges?: Resolver<Array<ResolversTypes['ShowEdge']>, ParentType, ContextType>;
+  pageInfo?: Resolver<ResolversTypes['PageInfo'], ParentType, ContextType>;
+};
+
+export type ShowEdgeResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['ShowEdge'] = ResolversParentTypes['ShowEdge']> = {
+  cursor?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  node?: Resolver<ResolversTypes['Show'], ParentType, ContextType>;
+};
+
+export type ShowSeatResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['ShowSeat'] = ResolversParentTypes['ShowSeat']> = {
+  accessible?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
+  id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  label?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  number?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  price?: Resolver<ResolversTypes['Money'], ParentType, ContextType>;
+  row?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  section?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  status?: Resolver<ResolversTypes['SeatStatus'], ParentType, ContextType>;
+  x?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  y?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+};
+
+export type ShowStatusResolvers = EnumResolverSignature<{ CANCELLED?: any, ON_SALE?: any, STARTED?: any }, ResolversTypes['ShowStatus']>;
+
+export type UserResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['User'] = ResolversParentTypes['User']> = {
+  createdAt?: Resolver<ResolversTypes['DateTime'], ParentType, ContextType>;
+  email?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  name?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  role?: Resolver<ResolversTypes['Role'], ParentType, ContextType>;
+};
+
+export type VenueResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['Venue'] = ResolversParentTypes['Venue']> = {
+  address?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  city?: Resolver<ResolversTypes['City'], ParentType, ContextType>;
+  id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  name?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  screens?: Resolver<Array<ResolversTypes['Screen']>, ParentType, ContextType>;
+};
+
+export type VenueConnectionResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['VenueConnection'] = ResolversParentTypes['VenueConnection']> = {
+  edges?: Resolver<Array<ResolversTypes['VenueEdge']>, ParentType, ContextType>;
+  pageInfo?: Resolver<ResolversTypes['PageInfo'], ParentType, ContextType>;
+};
+
+export type VenueEdgeResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['VenueEdge'] = ResolversParentTypes['VenueEdge']> = {
+  cursor?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  node?: Resolver<ResolversTypes['Venue'], ParentType, ContextType>;
+};
+
+export type Resolvers<ContextType = GraphQLContext> = {
+  AuthPayload?: AuthPayloadResolvers<ContextType>;
+  Availability?: AvailabilityResolvers<ContextType>;
+  City?: CityResolvers<ContextType>;
+  DateTime?: GraphQLScalarType;
+  ErrorCode?: ErrorCodeResolvers;
+  Event?: EventResolvers<ContextType>;
+  EventConnection?: EventConnectionResolvers<ContextType>;
+  EventEdge?: EventEdgeResolvers<ContextType>;
+  EventKind?: EventKindResolvers;
+  Hold?: HoldResolvers<ContextType>;
+  HoldStatus?: HoldStatusResolvers;
+  Money?: MoneyResolvers<ContextType>;
+  Mutation?: MutationResolvers<ContextType>;
+  PageInfo?: PageInfoResolvers<ContextType>;
+  Query?: QueryResolvers<ContextType>;
+  Role?: RoleResolvers;
+  Screen?: ScreenResolvers<ContextType>;
+  SeatMap?: SeatMapResolvers<ContextType>;
+  SeatStatus?: SeatStatusResolvers;
+  Section?: SectionResolvers<ContextType>;
+  Show?: ShowResolvers<ContextType>;
+  ShowConnection?: ShowConnectionResolvers<ContextType>;
+  ShowEdge?: ShowEdgeResolvers<ContextType>;
+  ShowSeat?: ShowSeatResolvers<ContextType>;
+  ShowStatus?: ShowStatusResolvers;
+  User?: UserResolvers<ContextType>;
+  Venue?: VenueResolvers<ContextType>;
+  VenueConnection?: VenueConnectionResolvers<ContextType>;
+  VenueEdge?: VenueEdgeResolvers<ContextType>;
+};
+

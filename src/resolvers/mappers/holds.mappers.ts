@@ -1,0 +1,3 @@
+import type { HoldRow } from '../../db/schema/index.js';
+
+export type HoldMapper = HoldRow;
