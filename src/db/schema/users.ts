@@ -34,7 +34,8 @@ export const idempotencyKeys = pgTable(
     key: text().notNull(),
     operation: text().notNull(),
     requestHash: text().notNull(),
-    response: jsonb().notNull(),
+    /** The first answer; written in the same transaction that claimed the key. */
+    response: jsonb(),
     createdAt: timestamp({ withTimezone: true }).notNull().defaultNow(),
   },
   (t) => [primaryKey({ columns: [t.userId, t.key] })],

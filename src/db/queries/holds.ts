@@ -1,0 +1,108 @@
+import { and, eq, inArray, sql } from 'drizzle-orm';
+import type { DbOrTx } from '../client.js';
+import { holds, type HoldRow } from '../schema/index.js';
+import { ts } from './sql-helpers.js';
+
+export async function insertHold(
+  tx: DbOrTx,
+  values: { id: string; userId: string; showId: string; expiresAt: Date; totalAmount: number; currency: string; createdAt: Date },
+): Promise<HoldRow> {
+  const [row] = await tx.insert(holds).values(values).returning();
+  if (!row) throw new Error('insert into holds returned no row');
+  return row;
+}
+
+export async function findHoldsByIds(db: DbOrTx, ids: readonly string[]): Promise<HoldRow[]> {
+  if (ids.length === 0) return [];
+  return db.select().from(holds).where(inArray(holds.id, [...ids]));
+}
+
+/** Locks a hold for a state change (release, extend, convert). */
+export async function lockHold(tx: DbOrTx, id: string): Promise<HoldRow | undefined> {
+  const [row] = await tx.select().from(holds).where(eq(holds.id, id)).for('update');
+  return row;
+}
+
+/**
+ * Serialises one user's hold transactions (limits are checked under this lock) and counts the
+ * user's holds that are active at `now`, not counting the one on `exceptShowId` (it is replaced).
+ * FOR NO KEY UPDATE does not block other transactions' foreign-key checks on the user row.
+ */
+export async function lockUserAndCountActiveHolds(
+  tx: DbOrTx,
+  userId: string,
+  now: Date,
+  exceptShowId: string,
+): Promise<number | undefined> {
+  const rows = await tx.execute<{ n: number }>(sql`
+    select (select count(*)::int from holds h
+            where h.user_id = u.id and h.status = 'ACTIVE' and h.expires_at > ${ts(now)}
+              and h.show_id <> ${exceptShowId}) as n
+    from users u where u.id = ${userId}
+    for no key update of u`);
+  return rows[0]?.n;
+}
+
+/** Ends the user's active hold on a show (a new hold replaces it); returns its id. */
+export async function endActiveHoldOfUserOnShow(
+  tx: DbOrTx,
+  userId: string,
+  showId: string,
+  now: Date,
+): Promise<string | undefined> {
+  const rows = await tx.execute<{ id: string }>(sql`
+    update holds
+    set status = (case when expires_at <= ${ts(now)} then 'EXPIRED' else 'RELEASED' end)::hold_status,
+        ended_at = ${ts(now)}
+    where user_id = ${userId} and show_id = ${showId} and status = 'ACTIVE'
+    returning id`);
+  return rows[0]?.id;
+}
+
+export async function setHoldStatus(
+  tx: DbOrTx,
+  id: string,
+  status: 'RELEASED' | 'EXPIRED' | 'CONVERTED',
+  at: Date,
+): Promise<HoldRow> {
+  const [row] = await tx
+    .update(holds)
+    .set({ status, endedAt: at })
+    .where(and(eq(holds.id, id), eq(holds.status, 'ACTIVE')))
+    .returning();
+  if (!row) throw new Error(`hold ${id} was not active under lock`);
+  return row;
+}
+
+export async function setHoldExpiry(tx: DbOrTx, id: string, expiresAt: Date): Promise<HoldRow> {
+  const [row] = await tx
+    .update(holds)
+    .set({ expiresAt, extensions: sql`${holds.extensions} + 1` })
+    .where(eq(holds.id, id))
+    .returning();
+  if (!row) throw new Error(`hold ${id} vanished under lock`);
+  return row;
+}
+
+/**
+ * Claims up to `limit` holds that expired at `now`, marking them EXPIRED. SKIP LOCKED lets
+ * several workers run at once, each hold claimed by exactly one; a hold being released or
+ * converted right now is locked by that transaction and skipped, then no longer ACTIVE.
+ */
+export async function claimExpiredHolds(
+  tx: DbOrTx,
+  now: Date,
+  limit: number,
+): Promise<{ id: string; showId: string }[]> {
+  return tx.execute<{ id: string; showId: string }>(sql`
+    with due as (
+      select id from holds
+      where status = 'ACTIVE' and expires_at <= ${ts(now)}
+      order by expires_at
+      limit ${limit}
+      for update skip locked
+    )
+    update holds h set status = 'EXPIRED', ended_at = ${ts(now)}
+    from due where h.id = due.id
+    returning h.id, h.show_id as "showId"`);
+}
