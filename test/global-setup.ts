@@ -29,9 +29,8 @@ export default async function setup(project: TestProject) {
   const admin = postgres(adminUrl, { max: 1, onnotice: () => {} });
   await dropTestDatabases(admin);
   await admin.unsafe(`CREATE DATABASE ${TEMPLATE_DB}`);
-  const templateSql = postgres(withDatabase(adminUrl, TEMPLATE_DB), { max: 1, onnotice: () => {} });
-  await runMigrations(templateSql);
-  await templateSql.end(); // a template must have no open connections when it is cloned
+  // runMigrations closes its connection: a template must have none open when it is cloned.
+  await runMigrations(withDatabase(adminUrl, TEMPLATE_DB));
   project.provide('adminDbUrl', adminUrl);
 
   return async function teardown() {

@@ -1,20 +1,23 @@
+import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { drizzle } from 'drizzle-orm/postgres-js';
 import { migrate } from 'drizzle-orm/postgres-js/migrator';
-import type postgres from 'postgres';
+import postgres from 'postgres';
 
 export const MIGRATIONS_FOLDER = fileURLToPath(new URL('./migrations', import.meta.url));
 const MIGRATION_LOCK = 0x626f78; // "box": serialises migrations of API processes and workers starting together
 
-/** Applies the committed SQL migrations, under an advisory lock so concurrent starts are safe. */
-export async function runMigrations(sql: postgres.Sql): Promise<void> {
-  const conn = await sql.reserve();
+/**
+ * Applies the committed SQL migrations on a dedicated connection holding an advisory lock, so
+ * API processes and workers starting together migrate one at a time.
+ */
+export async function runMigrations(url: string): Promise<void> {
+  const conn = postgres(url, { max: 1, onnotice: () => {} });
   try {
     await conn`select pg_advisory_lock(${MIGRATION_LOCK})`;
     await migrate(drizzle(conn), { migrationsFolder: MIGRATIONS_FOLDER });
   } finally {
-    await conn`select pg_advisory_unlock(${MIGRATION_LOCK})`.catch(() => {});
-    conn.release();
+    await conn.end({ timeout: 5 });
   }
 }
 
@@ -23,4 +26,10 @@ export async function migrationsApplied(sql: postgres.Sql, expected: number): Pr
   const rows = await sql<{ n: number }[]>`
     select count(*)::int as n from drizzle.__drizzle_migrations`.catch(() => [{ n: -1 }]);
   return (rows[0]?.n ?? -1) >= expected;
+}
+
+/** How many migrations are committed (drizzle-kit's journal lists each one). */
+export function committedMigrationCount(folder = MIGRATIONS_FOLDER): number {
+  const journal = JSON.parse(readFileSync(`${folder}/meta/_journal.json`, 'utf8')) as { entries: unknown[] };
+  return journal.entries.length;
 }

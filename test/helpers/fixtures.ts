@@ -56,7 +56,7 @@ export async function createShowFixture(
     language: 'en',
     durationMinutes: 120,
   });
-  const startsAt = opts.startsAt ?? new Date(Date.now() + 3 * 24 * 3600 * 1000);
+  const startsAt = opts.startsAt ?? new Date(services.clock.now().getTime() + 3 * 24 * 3600 * 1000);
   const show = await services.admin.scheduleShow({
     eventId: event.id,
     screenId: screen.id,

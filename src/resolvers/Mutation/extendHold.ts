@@ -1,4 +1,8 @@
+import { requireViewer } from '../../graphql/guards.js';
 import type { MutationResolvers } from './../__generated__/types.js';
-export const extendHold: NonNullable<MutationResolvers['extendHold']> = async (_parent, _arg, _ctx) => {
-  /* Implement Mutation.extendHold resolver logic here */
-};
+
+export const extendHold: NonNullable<MutationResolvers['extendHold']> = (
+  _parent,
+  { holdId, idempotencyKey },
+  { viewer, services },
+) => services.holds.extendHold(requireViewer(viewer), holdId, idempotencyKey);

@@ -1,4 +1,8 @@
+import { requireViewer } from '../../graphql/guards.js';
 import type { MutationResolvers } from './../__generated__/types.js';
-export const holdSeats: NonNullable<MutationResolvers['holdSeats']> = async (_parent, _arg, _ctx) => {
-  /* Implement Mutation.holdSeats resolver logic here */
-};
+
+export const holdSeats: NonNullable<MutationResolvers['holdSeats']> = (
+  _parent,
+  { input },
+  { viewer, services },
+) => services.holds.placeHold(requireViewer(viewer), input);

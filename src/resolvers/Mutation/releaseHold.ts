@@ -1,4 +1,8 @@
+import { requireViewer } from '../../graphql/guards.js';
 import type { MutationResolvers } from './../__generated__/types.js';
-export const releaseHold: NonNullable<MutationResolvers['releaseHold']> = async (_parent, _arg, _ctx) => {
-  /* Implement Mutation.releaseHold resolver logic here */
-};
+
+export const releaseHold: NonNullable<MutationResolvers['releaseHold']> = (
+  _parent,
+  { holdId, idempotencyKey },
+  { viewer, services },
+) => services.holds.releaseHold(requireViewer(viewer), holdId, idempotencyKey);

@@ -1,4 +1,5 @@
+import { requireViewer } from '../../graphql/guards.js';
 import type { QueryResolvers } from './../__generated__/types.js';
-export const hold: NonNullable<QueryResolvers['hold']> = async (_parent, _arg, _ctx) => {
-  /* Implement Query.hold resolver logic here */
-};
+
+export const hold: NonNullable<QueryResolvers['hold']> = (_parent, { id }, { viewer, services }) =>
+  services.holds.getHold(requireViewer(viewer), id);
