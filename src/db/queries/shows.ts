@@ -1,6 +1,15 @@
-import { and, eq, inArray, ne, sql } from 'drizzle-orm';
+import { and, asc, eq, inArray, ne, sql, type SQL } from 'drizzle-orm';
 import type { DbOrTx } from '../client.js';
-import { seats, showPrices, shows, showSeats, type ShowPriceRow, type ShowRow } from '../schema/index.js';
+import {
+  screens,
+  seats,
+  showPrices,
+  shows,
+  showSeats,
+  venues,
+  type ShowPriceRow,
+  type ShowRow,
+} from '../schema/index.js';
 
 /**
  * Inserts a show with its section prices and its whole seat inventory (call inside a
@@ -44,4 +53,48 @@ export async function findShowPricesByShowIds(db: DbOrTx, showIds: readonly stri
     .from(showPrices)
     .where(inArray(showPrices.showId, [...showIds]))
     .orderBy(showPrices.showId, showPrices.sortOrder);
+}
+
+/** Already validated by the domain; `to` is exclusive. */
+export interface ShowListFilter {
+  cityId?: string;
+  eventId?: string;
+  venueId?: string;
+  from: Date;
+  to?: Date;
+}
+
+/**
+ * One keyset page of scheduled (not cancelled) shows ordered by (startsAt, id). Venue and city
+ * filters go through the screen, since a show only knows its screen.
+ */
+export async function findShowsPage(
+  db: DbOrTx,
+  filter: ShowListFilter,
+  after: { startsAt: Date; id: string } | undefined,
+  limit: number,
+): Promise<ShowRow[]> {
+  const screensOf = (venueCondition: SQL) =>
+    inArray(shows.screenId, db.select({ id: screens.id }).from(screens).where(venueCondition));
+  const cityVenues = filter.cityId
+    ? db.select({ id: venues.id }).from(venues).where(eq(venues.cityId, filter.cityId))
+    : undefined;
+  return db
+    .select()
+    .from(shows)
+    .where(
+      and(
+        ne(shows.status, 'CANCELLED'),
+        sql`${shows.startsAt} >= ${filter.from.toISOString()}::timestamptz`,
+        filter.to ? sql`${shows.startsAt} < ${filter.to.toISOString()}::timestamptz` : undefined,
+        filter.eventId ? eq(shows.eventId, filter.eventId) : undefined,
+        filter.venueId ? screensOf(eq(screens.venueId, filter.venueId)) : undefined,
+        cityVenues ? screensOf(inArray(screens.venueId, cityVenues)) : undefined,
+        after
+          ? sql`(${shows.startsAt}, ${shows.id}) > (${after.startsAt.toISOString()}::timestamptz, ${after.id}::uuid)`
+          : undefined,
+      ),
+    )
+    .orderBy(asc(shows.startsAt), asc(shows.id))
+    .limit(limit);
 }
