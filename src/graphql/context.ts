@@ -12,5 +12,5 @@ export interface GraphQLContext {
 
 /** Same function for HTTP (Apollo `context`) and WebSocket (graphql-ws `context`). */
 export function createContext(services: AppServices, viewer: Viewer | null): GraphQLContext {
-  return { viewer, services, loaders: createLoaders(services.db) };
+  return { viewer, services, loaders: createLoaders(services.db, services.clock) };
 }
