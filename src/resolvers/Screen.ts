@@ -1,7 +1,4 @@
 import type { ScreenResolvers } from './__generated__/types.js';
 export const Screen: ScreenResolvers = {
-  /* Implement Screen resolver logic here */
-  venue: async (_parent, _arg, _ctx) => {
-    /* Screen.venue resolver is required because Screen.venue exists but ScreenMapper.venue does not */
-  },
+  venue: (screen, _args, { loaders }) => loaders.venueById.load(screen.venueId),
 };

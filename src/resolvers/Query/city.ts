@@ -1,4 +1,4 @@
 import type { QueryResolvers } from './../__generated__/types.js';
-export const city: NonNullable<QueryResolvers['city']> = async (_parent, _arg, _ctx) => {
-  /* Implement Query.city resolver logic here */
-};
+/** Null for an unknown id; BAD_USER_INPUT for a malformed one. */
+export const city: NonNullable<QueryResolvers['city']> = (_parent, { id }, { services }) =>
+  services.catalog.city(id);

@@ -1,4 +1,4 @@
 import type { QueryResolvers } from './../__generated__/types.js';
-export const event: NonNullable<QueryResolvers['event']> = async (_parent, _arg, _ctx) => {
-  /* Implement Query.event resolver logic here */
-};
+/** Null for an unknown id; BAD_USER_INPUT for a malformed one. */
+export const event: NonNullable<QueryResolvers['event']> = (_parent, { id }, { services }) =>
+  services.catalog.event(id);

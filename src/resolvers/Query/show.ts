@@ -1,4 +1,4 @@
 import type { QueryResolvers } from './../__generated__/types.js';
-export const show: NonNullable<QueryResolvers['show']> = async (_parent, _arg, _ctx) => {
-  /* Implement Query.show resolver logic here */
-};
+/** Null for an unknown id; BAD_USER_INPUT for a malformed one. */
+export const show: NonNullable<QueryResolvers['show']> = (_parent, { id }, { services }) =>
+  services.catalog.show(id);

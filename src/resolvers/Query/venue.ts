@@ -1,4 +1,4 @@
 import type { QueryResolvers } from './../__generated__/types.js';
-export const venue: NonNullable<QueryResolvers['venue']> = async (_parent, _arg, _ctx) => {
-  /* Implement Query.venue resolver logic here */
-};
+/** Null for an unknown id; BAD_USER_INPUT for a malformed one. */
+export const venue: NonNullable<QueryResolvers['venue']> = (_parent, { id }, { services }) =>
+  services.catalog.venue(id);

@@ -1,4 +1,3 @@
 import type { QueryResolvers } from './../__generated__/types.js';
-export const venues: NonNullable<QueryResolvers['venues']> = async (_parent, _arg, _ctx) => {
-  /* Implement Query.venues resolver logic here */
-};
+export const venues: NonNullable<QueryResolvers['venues']> = (_parent, args, { services }) =>
+  services.catalog.venues(args);

@@ -26,6 +26,7 @@ export type AuthPayload = {
   user: User;
 };
 
+/** Seat counts. A HELD seat whose hold has expired counts as available, even before it is released. */
 export type Availability = {
   __typename?: 'Availability';
   available: Scalars['Int']['output'];
@@ -131,12 +132,14 @@ export type EventEdge = {
 };
 
 export type EventFilter = {
-  /** Events with an upcoming show in that city. */
+  /** Events with an upcoming show (not cancelled, not started) in that city. */
   cityId?: InputMaybe<Scalars['ID']['input']>;
+  /** One of the event's genres, case-insensitive. */
   genre?: InputMaybe<Scalars['String']['input']>;
   kind?: InputMaybe<EventKind>;
+  /** The whole language tag, case-insensitive: `en` does not match `en-GB`. */
   language?: InputMaybe<Scalars['String']['input']>;
-  /** Case-insensitive match on the title. */
+  /** Case-insensitive substring of the title (at most 100 characters); `%` and `_` match themselves. */
   search?: InputMaybe<Scalars['String']['input']>;
 };
 
@@ -280,20 +283,28 @@ export type PageInfo = {
 
 export type Query = {
   __typename?: 'Query';
+  /** All cities, ordered by name. */
   cities: Array<City>;
+  /** Null when there is no city with that id. */
   city?: Maybe<City>;
+  /** Null when there is no event with that id. */
   event?: Maybe<Event>;
-  /** Events, ordered by title. `first` is 1-100 (default 20). */
+  /** Events, ordered by title then id. `first` is 1-100 (default 20); `after` takes an `endCursor`. */
   events: EventConnection;
   /** Owner or admin only. */
   hold?: Maybe<Hold>;
   /** The signed-in user, or null without a valid token. */
   me?: Maybe<User>;
+  /** Null when there is no show with that id (cancelled shows are returned). */
   show?: Maybe<Show>;
-  /** Shows, ordered by start time. `first` is 1-100 (default 20). */
+  /**
+   * Shows, ordered by start time then id. `first` is 1-100 (default 20). Cancelled shows are left
+   * out of this list; `show(id)` still returns them, with status `CANCELLED`.
+   */
   shows: ShowConnection;
+  /** Null when there is no venue with that id. */
   venue?: Maybe<Venue>;
-  /** Venues, ordered by name. `first` is 1-100 (default 20). */
+  /** Venues, optionally of one city, ordered by name then id. `first` is 1-100 (default 20). */
   venues: VenueConnection;
 };
 
@@ -390,6 +401,10 @@ export type ScreenLayoutInput = {
   sections: Array<SectionLayoutInput>;
 };
 
+/**
+ * A show's seats in layout order (front to back, then left to right) and its sections in layout
+ * order. A HELD seat whose hold has expired is reported AVAILABLE, even before it is released.
+ */
 export type SeatMap = {
   __typename?: 'SeatMap';
   seats: Array<ShowSeat>;
@@ -412,6 +427,7 @@ export type Section = {
   price: Money;
   /** Price tier label of the section, e.g. `PREMIUM`. */
   tier: Scalars['String']['output'];
+  /** Sellable seats of the section (BLOCKED excluded). */
   total: Scalars['Int']['output'];
 };
 
@@ -460,7 +476,7 @@ export type ShowFilter = {
   eventId?: InputMaybe<Scalars['ID']['input']>;
   /** Shows starting at or after this instant (default: now). */
   from?: InputMaybe<Scalars['DateTime']['input']>;
-  /** Shows starting before this instant. */
+  /** Shows starting before this instant; must be after `from`. */
   to?: InputMaybe<Scalars['DateTime']['input']>;
   venueId?: InputMaybe<Scalars['ID']['input']>;
 };
