@@ -1,0 +1,12 @@
+import type { Env } from '../config/env.js';
+import type { AppServices } from '../domain/services.js';
+import type { Job } from './job-runner.js';
+
+/**
+ * The background jobs every worker runs (in the API process when RUN_WORKER is on, or in
+ * `npm run worker`). Each issue adds its job here: hold expiry, outbox relay, payment
+ * reconciliation. Jobs must be safe to run in several processes at once.
+ */
+export function buildJobs(_services: AppServices, _config: Env): Job[] {
+  return [];
+}
