@@ -36,8 +36,12 @@ beforeAll(async () => {
 afterAll(() => h.close());
 
 const seat = (label: string) => seats.find((s) => s.label === label)!.id;
-const hold = (viewer: Viewer | null, seatIds: string[], extra: Record<string, unknown> = {}, showId = f.showId) =>
-  h.exec<{ holdSeats: any }>(HOLD, { input: { showId, seatIds, ...extra } }, viewer);
+const hold = (
+  viewer: Viewer | null,
+  seatIds: string[],
+  extra: Record<string, unknown> = {},
+  showId = f.showId,
+) => h.exec<{ holdSeats: any }>(HOLD, { input: { showId, seatIds, ...extra } }, viewer);
 
 describe('holdSeats', () => {
   it('holds all requested seats, quotes their price and logs one version', async () => {
@@ -45,11 +49,20 @@ describe('holdSeats', () => {
     const res = await hold(users[0]!, [seat('A2'), seat('C3')]);
     expect(res.errors).toBeUndefined();
     const held = res.data!.holdSeats;
-    expect(held).toMatchObject({ status: 'ACTIVE', extendable: true, total: { amount: 1500 + 1000, currency: 'EUR' } });
+    expect(held).toMatchObject({
+      status: 'ACTIVE',
+      extendable: true,
+      total: { amount: 1500 + 1000, currency: 'EUR' },
+    });
     expect(new Date(held.expiresAt).getTime() - clock.now().getTime()).toBe(600_000);
 
     const now = await seatStates(h, f.showId);
-    expect(now.filter((s) => s.status === 'HELD').map((s) => s.label).sort()).toEqual(['A2', 'C3']);
+    expect(
+      now
+        .filter((s) => s.status === 'HELD')
+        .map((s) => s.label)
+        .sort(),
+    ).toEqual(['A2', 'C3']);
     expect(await showVersion(h, f.showId)).toBe(before + 1);
     const log = await seatChangeLog(h, f.showId);
     expect(log.at(-1)).toMatchObject({ version: before + 1, cause: 'HOLD' });
@@ -62,7 +75,10 @@ describe('holdSeats', () => {
     expect(first.errors).toBeUndefined();
     const before = await showVersion(h, f.showId);
     const res = await hold(users[2]!, [seat('B2'), seat('B3'), seat('B4')]);
-    expect(res.errors?.[0]?.extensions).toMatchObject({ code: 'SEATS_UNAVAILABLE', unavailableSeatIds: [seat('B3')] });
+    expect(res.errors?.[0]?.extensions).toMatchObject({
+      code: 'SEATS_UNAVAILABLE',
+      unavailableSeatIds: [seat('B3')],
+    });
     const alternatives = res.errors![0]!.extensions!['alternatives'] as string[][];
     expect(alternatives.length).toBeGreaterThan(0);
     for (const block of alternatives) {
@@ -80,7 +96,10 @@ describe('holdSeats', () => {
 
   it('rejects blocked seats as unavailable', async () => {
     const res = await hold(users[2]!, [seat('A1')]);
-    expect(res.errors?.[0]?.extensions).toMatchObject({ code: 'SEATS_UNAVAILABLE', unavailableSeatIds: [seat('A1')] });
+    expect(res.errors?.[0]?.extensions).toMatchObject({
+      code: 'SEATS_UNAVAILABLE',
+      unavailableSeatIds: [seat('A1')],
+    });
   });
 
   it('replaces the viewer’s previous hold on the same show in one transaction', async () => {
@@ -106,10 +125,19 @@ describe('holdSeats', () => {
   it('limits active holds per user across shows', async () => {
     const viewer = users[4]!;
     const shows = [f];
-    for (let i = 0; i < 3; i++) shows.push(await createShowFixture(h.services, { rows: 1, seatsPerRow: 2, startsAt: new Date('2026-12-06T19:00:00Z') }));
+    for (let i = 0; i < 3; i++)
+      shows.push(
+        await createShowFixture(h.services, {
+          rows: 1,
+          seatsPerRow: 2,
+          startsAt: new Date('2026-12-06T19:00:00Z'),
+        }),
+      );
     const ids: string[] = [];
     for (const s of shows.slice(0, 3)) {
-      const [first] = await seatStates(h, s.showId).then((all) => all.filter((x) => x.status === 'AVAILABLE'));
+      const [first] = await seatStates(h, s.showId).then((all) =>
+        all.filter((x) => x.status === 'AVAILABLE'),
+      );
       const res = await hold(viewer, [first!.id], {}, s.showId);
       expect(res.errors).toBeUndefined();
       ids.push(res.data!.holdSeats.id);
@@ -139,7 +167,10 @@ describe('holdSeats', () => {
     const other = await createShowFixture(h.services, { rows: 1, seatsPerRow: 2 });
     const [otherSeat] = await seatStates(h, other.showId);
     const foreign = await hold(users[5]!, [otherSeat!.id]);
-    expect(foreign.errors?.[0]?.extensions).toMatchObject({ code: 'BAD_USER_INPUT', invalidSeatIds: [otherSeat!.id] });
+    expect(foreign.errors?.[0]?.extensions).toMatchObject({
+      code: 'BAD_USER_INPUT',
+      invalidSeatIds: [otherSeat!.id],
+    });
     const unknown = await hold(users[5]!, [seat('C1')], {}, '00000000-0000-4000-8000-000000000000');
     expect(unknown.errors?.[0]?.extensions?.['code']).toBe('NOT_FOUND');
     const anonymous = await hold(null, [seat('C1')]);
@@ -168,7 +199,10 @@ describe('expiry, release and extension', () => {
     expect(await h.services.holds.expireDueHolds(100)).toBeGreaterThanOrEqual(1);
     const now = await seatStates(h, f.showId);
     expect(now.find((s) => s.label === 'C5')!.status).toBe('AVAILABLE');
-    expect(now.find((s) => s.label === 'C6')).toMatchObject({ status: 'HELD', holdId: second.data!.holdSeats.id });
+    expect(now.find((s) => s.label === 'C6')).toMatchObject({
+      status: 'HELD',
+      holdId: second.data!.holdSeats.id,
+    });
     expect(await checkSeatInvariants(h, f.showId)).toEqual([]);
     await h.exec(RELEASE, { id: second.data!.holdSeats.id }, users[7]);
   });
@@ -182,7 +216,9 @@ describe('expiry, release and extension', () => {
     const created = new Date(res.data!.holdSeats.createdAt).getTime();
     expect(new Date(ext.data!.extendHold.expiresAt).getTime()).toBe(created + 900_000);
     expect(ext.data!.extendHold.extendable).toBe(false);
-    const [row] = await h.db.db.execute<{ e: string }>(sql`select hold_expires_at as e from show_seats where id = ${seat('D5')}`);
+    const [row] = await h.db.db.execute<{ e: string }>(
+      sql`select hold_expires_at as e from show_seats where id = ${seat('D5')}`,
+    );
     expect(new Date(row!.e).getTime()).toBe(created + 900_000);
     const again = await h.exec(EXTEND, { id }, users[6]);
     expect(again.errors?.[0]?.extensions).toMatchObject({ code: 'BAD_USER_INPUT', field: 'holdId' });
@@ -215,7 +251,11 @@ describe('expiry, release and extension', () => {
     const admin = await h.admin();
     const seen = await h.exec<{ hold: any }>(GET, { id }, admin);
     expect(seen.data!.hold.id).toBe(id);
-    const missing = await h.exec<{ hold: any }>(GET, { id: '00000000-0000-4000-8000-000000000000' }, users[5]);
+    const missing = await h.exec<{ hold: any }>(
+      GET,
+      { id: '00000000-0000-4000-8000-000000000000' },
+      users[5],
+    );
     expect(missing.data!.hold).toBeNull();
     expect(await checkSeatInvariants(h, f.showId)).toEqual([]);
   });

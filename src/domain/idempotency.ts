@@ -21,6 +21,8 @@ export interface IdempotentCall {
   operation: string;
   /** Normalised input (e.g. sorted ids), hashed to detect reuse with other input. */
   input: unknown;
+  /** Stamped on the key; keys are forgotten 24 h later. */
+  now: Date;
 }
 
 export interface IdempotentResult<T> {
@@ -41,10 +43,17 @@ export async function runIdempotent<T>(
 ): Promise<IdempotentResult<T>> {
   if (call.key === undefined) return { value: await effect(), replayed: false };
   const requestHash = hashRequest(call.operation, call.input);
-  const claimed = await claimIdempotencyKey(tx, { userId: call.userId, key: call.key, operation: call.operation, requestHash });
+  const claimed = await claimIdempotencyKey(tx, {
+    userId: call.userId,
+    key: call.key,
+    operation: call.operation,
+    requestHash,
+    createdAt: call.now,
+  });
   if (!claimed) {
     const stored = await findIdempotencyKey(tx, call.userId, call.key);
-    if (!stored || stored.requestHash !== requestHash || stored.response === null) throw new IdempotencyKeyReusedError();
+    if (!stored || stored.requestHash !== requestHash || stored.response === null)
+      throw new IdempotencyKeyReusedError();
     return { value: codec.decode(stored.response), replayed: true };
   }
   const value = await effect();

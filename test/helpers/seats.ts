@@ -19,7 +19,9 @@ export async function seatStates(h: Harness, showId: string): Promise<SeatState[
 }
 
 export async function showVersion(h: Harness, showId: string): Promise<number> {
-  const [row] = await h.db.db.execute<{ v: number }>(sql`select seat_version as v from shows where id = ${showId}`);
+  const [row] = await h.db.db.execute<{ v: number }>(
+    sql`select seat_version as v from shows where id = ${showId}`,
+  );
   return row!.v;
 }
 

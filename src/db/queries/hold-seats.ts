@@ -7,12 +7,18 @@ export type RequestedSeat = {
   showId: string;
   section: string;
   status: 'AVAILABLE' | 'HELD' | 'BOOKED' | 'BLOCKED';
+  /** For HELD seats: when the hold ends and whose it is. */
+  holdExpiresAt: string | null;
+  holdUserId: string | null;
 };
 
-/** The requested seats as they are now (to tell unknown ids from unavailable ones). */
+/** The requested seats as they are now (unknown ids, other shows, a quick availability check). */
 export async function findShowSeatsByIds(db: DbOrTx, ids: readonly string[]): Promise<RequestedSeat[]> {
   return db.execute<RequestedSeat>(sql`
-    select id, show_id as "showId", section, status from show_seats where id = any(${uuidArray(ids)})`);
+    select ss.id, ss.show_id as "showId", ss.section, ss.status,
+           ss.hold_expires_at as "holdExpiresAt", h.user_id as "holdUserId"
+    from show_seats ss left join holds h on h.id = ss.hold_id
+    where ss.id = any(${uuidArray(ids)})`);
 }
 
 /**

@@ -17,7 +17,11 @@ export type HoldSeatViewRow = {
 };
 
 /** The seats of several holds with their quoted price and current status (one statement). */
-export async function findHoldSeatViews(db: DbOrTx, holdIds: readonly string[], now: Date): Promise<HoldSeatViewRow[]> {
+export async function findHoldSeatViews(
+  db: DbOrTx,
+  holdIds: readonly string[],
+  now: Date,
+): Promise<HoldSeatViewRow[]> {
   if (holdIds.length === 0) return [];
   return db.execute<HoldSeatViewRow>(sql`
     select hs.hold_id as "holdId", ss.id, s.label, s.row, s.number, ss.section, hs.price_amount as "priceAmount",

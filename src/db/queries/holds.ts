@@ -5,7 +5,15 @@ import { ts } from './sql-helpers.js';
 
 export async function insertHold(
   tx: DbOrTx,
-  values: { id: string; userId: string; showId: string; expiresAt: Date; totalAmount: number; currency: string; createdAt: Date },
+  values: {
+    id: string;
+    userId: string;
+    showId: string;
+    expiresAt: Date;
+    totalAmount: number;
+    currency: string;
+    createdAt: Date;
+  },
 ): Promise<HoldRow> {
   const [row] = await tx.insert(holds).values(values).returning();
   if (!row) throw new Error('insert into holds returned no row');
@@ -14,7 +22,10 @@ export async function insertHold(
 
 export async function findHoldsByIds(db: DbOrTx, ids: readonly string[]): Promise<HoldRow[]> {
   if (ids.length === 0) return [];
-  return db.select().from(holds).where(inArray(holds.id, [...ids]));
+  return db
+    .select()
+    .from(holds)
+    .where(inArray(holds.id, [...ids]));
 }
 
 /** Locks a hold for a state change (release, extend, convert). */

@@ -9,7 +9,7 @@ import { idempotencyKeys, type IdempotencyKeyRow } from '../schema/index.js';
  */
 export async function claimIdempotencyKey(
   tx: DbOrTx,
-  row: { userId: string; key: string; operation: string; requestHash: string },
+  row: { userId: string; key: string; operation: string; requestHash: string; createdAt: Date },
 ): Promise<boolean> {
   const inserted = await tx
     .insert(idempotencyKeys)
@@ -31,7 +31,12 @@ export async function findIdempotencyKey(
   return row;
 }
 
-export async function storeIdempotentResponse(tx: DbOrTx, userId: string, key: string, response: unknown): Promise<void> {
+export async function storeIdempotentResponse(
+  tx: DbOrTx,
+  userId: string,
+  key: string,
+  response: unknown,
+): Promise<void> {
   await tx
     .update(idempotencyKeys)
     .set({ response })

@@ -15,7 +15,9 @@ export async function recordSeatChange(
   tx: DbOrTx,
   change: { showId: string; cause: string; seats: SeatChangeEntry[]; onSaleAt?: Date },
 ): Promise<number | undefined> {
-  const onSale = change.onSaleAt ? sql`and status = 'SCHEDULED' and starts_at > ${ts(change.onSaleAt)}` : sql``;
+  const onSale = change.onSaleAt
+    ? sql`and status = 'SCHEDULED' and starts_at > ${ts(change.onSaleAt)}`
+    : sql``;
   const rows = await tx.execute<{ version: number }>(sql`
     with v as (
       update shows set seat_version = seat_version + 1

@@ -28,7 +28,8 @@ export async function endHold(
 
 /** Holds are private: their owner or an admin only. */
 export function assertCanSeeHold(viewer: Viewer, hold: HoldRow): void {
-  if (hold.userId !== viewer.id && viewer.role !== 'ADMIN') throw new ForbiddenError('This hold belongs to someone else');
+  if (hold.userId !== viewer.id && viewer.role !== 'ADMIN')
+    throw new ForbiddenError('This hold belongs to someone else');
 }
 
 /** ACTIVE holds past their expiry are EXPIRED to the outside world, before the worker runs. */

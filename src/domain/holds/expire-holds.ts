@@ -33,5 +33,9 @@ export async function expireDueHolds(deps: { db: Db; clock: Clock }, limit: numb
 
 /** Forgets idempotency keys after 24 h, in batches. */
 export async function cleanIdempotencyKeys(deps: { db: Db; clock: Clock }, limit: number): Promise<number> {
-  return deleteIdempotencyKeysBefore(deps.db, new Date(deps.clock.now().getTime() - IDEMPOTENCY_KEY_TTL_MS), limit);
+  return deleteIdempotencyKeysBefore(
+    deps.db,
+    new Date(deps.clock.now().getTime() - IDEMPOTENCY_KEY_TTL_MS),
+    limit,
+  );
 }

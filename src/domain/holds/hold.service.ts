@@ -16,8 +16,10 @@ export type { HoldConfig };
 export function createHoldService(deps: { db: Db; clock: Clock; config: HoldConfig }) {
   return {
     placeHold: (viewer: Viewer, input: PlaceHoldInput) => placeHold(deps, viewer, input),
-    releaseHold: (viewer: Viewer, holdId: string, key?: string | null) => releaseHold(deps, viewer, holdId, key),
-    extendHold: (viewer: Viewer, holdId: string, key?: string | null) => extendHold(deps, viewer, holdId, key),
+    releaseHold: (viewer: Viewer, holdId: string, key?: string | null) =>
+      releaseHold(deps, viewer, holdId, key),
+    extendHold: (viewer: Viewer, holdId: string, key?: string | null) =>
+      extendHold(deps, viewer, holdId, key),
 
     /** Owner or admin; null when there is no such hold. */
     async getHold(viewer: Viewer, idRaw: string): Promise<HoldRow | null> {

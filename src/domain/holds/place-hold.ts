@@ -7,8 +7,13 @@ import {
   findShowSeatsByIds,
   insertHoldSeats,
   releaseSeatsOfHolds,
+  type RequestedSeat,
 } from '../../db/queries/hold-seats.js';
-import { endActiveHoldOfUserOnShow, insertHold, lockUserAndCountActiveHolds } from '../../db/queries/holds.js';
+import {
+  endActiveHoldOfUserOnShow,
+  insertHold,
+  lockUserAndCountActiveHolds,
+} from '../../db/queries/holds.js';
 import { recordSeatChange } from '../../db/queries/seat-changes.js';
 import { findShowPricesByShowIds, findShowsByIds } from '../../db/queries/shows.js';
 import type { HoldRow, SeatChangeEntry, ShowRow } from '../../db/schema/index.js';
@@ -59,20 +64,30 @@ export async function placeHold(deps: Deps, viewer: Viewer, input: PlaceHoldInpu
   const requested = await findShowSeatsByIds(db, seatIds);
   const foreign = seatIds.filter((id) => !requested.some((s) => s.id === id && s.showId === showId));
   if (foreign.length > 0) {
-    throw new ValidationError('Some seat ids are not seats of this show', 'input.seatIds', { invalidSeatIds: foreign });
+    throw new ValidationError('Some seat ids are not seats of this show', 'input.seatIds', {
+      invalidSeatIds: foreign,
+    });
   }
+  // Losers of a race mostly ask for seats already taken: answer from this read, without a
+  // transaction. With an idempotency key the stored first answer wins, so no shortcut then.
+  const taken = key === undefined ? requested.filter((s) => !isFreeFor(s, viewer, now)).map((s) => s.id) : [];
+  if (taken.length > 0)
+    throw await withAlternatives(db, new SeatsUnavailableError(taken), requested, seatIds, now);
   const quote = requested.map((s) => ({ id: s.id, priceAmount: prices.get(s.section) ?? 0 }));
   const total = quote.reduce((sum, q) => sum + q.priceAmount, 0);
 
   try {
     const { value } = await inTransaction(db, (tx) =>
-      runIdempotent(tx, { userId: viewer.id, key, operation: 'holdSeats', input: { showId, seatIds } }, holdCodec, () =>
-        holdInTransaction(tx, { viewer, show, seatIds, quote, total, now, config }),
+      runIdempotent(
+        tx,
+        { userId: viewer.id, key, operation: 'holdSeats', input: { showId, seatIds }, now },
+        holdCodec,
+        () => holdInTransaction(tx, { viewer, show, seatIds, quote, total, now, config }),
       ),
     );
     return value;
   } catch (err) {
-    if (err instanceof SeatsUnavailableError) throw await withAlternatives(db, err, showId, seatIds, now);
+    if (err instanceof SeatsUnavailableError) throw await withAlternatives(db, err, requested, seatIds, now);
     throw err;
   }
 }
@@ -134,25 +149,34 @@ async function holdInTransaction(
 
 function parseSeatIds(raw: readonly string[], max: number): string[] {
   if (raw.length === 0) throw new ValidationError('Choose at least one seat', 'input.seatIds');
-  if (raw.length > max) throw new ValidationError(`At most ${max} seats per hold`, 'input.seatIds', { maxSeats: max });
+  if (raw.length > max)
+    throw new ValidationError(`At most ${max} seats per hold`, 'input.seatIds', { maxSeats: max });
   const ids = raw.map((id, i) => parseId(id, `input.seatIds[${i}]`));
   if (new Set(ids).size !== ids.length) throw new ValidationError('A seat appears twice', 'input.seatIds');
   return ids.sort();
 }
 
+/** Free, or held by an expired hold, or held by the viewer's own hold (which the new one replaces). */
+function isFreeFor(seat: RequestedSeat, viewer: Viewer, now: Date): boolean {
+  if (seat.status === 'AVAILABLE') return true;
+  if (seat.status !== 'HELD') return false;
+  return seat.holdUserId === viewer.id || new Date(seat.holdExpiresAt!).getTime() <= now.getTime();
+}
+
 function assertOnSale(show: ShowRow, now: Date): void {
   if (show.status === 'CANCELLED') throw new ValidationError('This show is cancelled', 'input.showId');
-  if (show.startsAt <= now) throw new ValidationError('This show has started; sales are closed', 'input.showId');
+  if (show.startsAt <= now)
+    throw new ValidationError('This show has started; sales are closed', 'input.showId');
 }
 
 async function withAlternatives(
   db: Db,
   err: SeatsUnavailableError,
-  showId: string,
+  requested: RequestedSeat[],
   seatIds: string[],
   now: Date,
 ): Promise<SeatsUnavailableError> {
-  const requested = await findShowSeatsByIds(db, seatIds);
+  const showId = requested[0]!.showId;
   const places = await findSeatPlaces(db, showId, [...new Set(requested.map((s) => s.section))], now);
   const wanted = places.filter((p) => seatIds.includes(p.id));
   const unavailable = err.details['unavailableSeatIds'] as string[];
