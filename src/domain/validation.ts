@@ -2,9 +2,11 @@ import { ValidationError } from '../errors.js';
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
+export const isId = (value: string): boolean => UUID.test(value);
+
 /** Ids are UUIDs; anything else is rejected before it reaches SQL. */
 export function parseId(value: string, field: string): string {
-  if (!UUID.test(value)) throw new ValidationError(`${field} is not a valid id`, field);
+  if (!isId(value)) throw new ValidationError(`${field} is not a valid id`, field);
   return value.toLowerCase();
 }
 
@@ -12,12 +14,17 @@ export function parseOptionalId(value: string | null | undefined, field: string)
   return value == null ? undefined : parseId(value, field);
 }
 
+// Postgres text cannot hold NUL (the driver error would surface as a 500), and other control
+// characters only ever come from broken clients or probing. Tab and newlines stay: descriptions use them.
+const CONTROL_CHARS = /[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f-\u009f]/;
+
 /** Trims and checks length; returns the trimmed string. */
 export function parseText(value: string, field: string, { min = 1, max = 200 } = {}): string {
   const v = value.trim();
   if (v.length < min || v.length > max) {
     throw new ValidationError(`${field} must be ${min} to ${max} characters`, field);
   }
+  if (CONTROL_CHARS.test(v)) throw new ValidationError(`${field} must not contain control characters`, field);
   return v;
 }
 
@@ -40,9 +47,12 @@ export function parseInteger(value: number, field: string, min: number, max: num
 
 // Pragmatic (WHATWG-like) email check: one @, no spaces, a dot in the domain.
 const EMAIL = /^[^\s@]+@[^\s@]+\.[^\s@]+$/;
+export const isEmail = (value: string): boolean =>
+  value.length <= 254 && EMAIL.test(value) && !CONTROL_CHARS.test(value);
+
 export function parseEmail(value: string, field = 'email'): string {
   const v = value.trim().toLowerCase();
-  if (v.length > 254 || !EMAIL.test(v)) throw new ValidationError(`${field} is not a valid email address`, field);
+  if (!isEmail(v)) throw new ValidationError(`${field} is not a valid email address`, field);
   return v;
 }
 
