@@ -31,7 +31,11 @@ export function createFormatError(logger: Logger) {
     if (typeof code === 'string' && PROTOCOL_CODES.has(code)) return formatted;
     if (typeof code === 'string' && REQUEST_ERROR_CODES.has(code)) {
       const { stacktrace: _drop, ...rest } = formatted.extensions ?? {};
-      return { ...formatted, extensions: { ...rest, code: 'BAD_USER_INPUT', reason: code } };
+      const field = variableField(formatted.message);
+      return {
+        ...formatted,
+        extensions: { ...rest, code: 'BAD_USER_INPUT', reason: code, ...(field ? { field } : {}) },
+      };
     }
     logger.error({ err: original, path: formatted.path }, 'unexpected error');
     return {
@@ -42,3 +46,16 @@ export function createFormatError(logger: Logger) {
   };
 }
 export type FormatError = ReturnType<typeof createFormatError>;
+
+/**
+ * graphql-js names the offending variable path in its coercion message (`Variable "$input" got
+ * invalid value ... at "input.startsAt"`); exposing it as `field` gives a bad date the same shape
+ * as a domain ValidationError.
+ */
+function variableField(message: string): string | undefined {
+  const m =
+    /^Variable "\$(\w+)" (?:got invalid value .*? at "([\w.[\]]+)";|got invalid value|of required type)/s.exec(
+      message,
+    );
+  return m ? (m[2] ?? m[1]) : undefined;
+}
