@@ -2,7 +2,7 @@ import type { Db } from '../../db/client.js';
 import { findUserByEmail, findUserById, insertUser, setUserRole } from '../../db/queries/users.js';
 import type { UserRow } from '../../db/schema/index.js';
 import { AppError, ValidationError } from '../../errors.js';
-import { parseEmail, parseText } from '../validation.js';
+import { isEmail, isId, parseEmail, parseText } from '../validation.js';
 import { hashPassword, verifyPassword } from './passwords.js';
 import type { TokenIssuer, Viewer } from './tokens.js';
 
@@ -18,6 +18,9 @@ class InvalidCredentialsError extends AppError {
   }
 }
 
+const MIN_PASSWORD = 8;
+const MAX_PASSWORD = 200;
+
 // Compared against when the email is unknown, so login takes as long either way.
 const DUMMY_HASH = hashPassword('not-a-real-password');
 
@@ -29,19 +32,23 @@ export function createAuthService({ db, tokens }: { db: Db; tokens: TokenIssuer 
 
   return {
     async register(input: { email: string; password: string; name: string }): Promise<AuthPayload> {
-      const email = parseEmail(input.email);
-      const name = parseText(input.name, 'name', { max: 100 });
+      const email = parseEmail(input.email, 'input.email');
+      const name = parseText(input.name, 'input.name', { max: 100 });
       const password = parsePassword(input.password);
       const user = await insertUser(db, { email, name, passwordHash: await hashPassword(password) });
-      if (!user) throw new ValidationError('An account with this email already exists', 'email');
+      if (!user) throw new ValidationError('An account with this email already exists', 'input.email');
       return issue(user);
     },
 
+    /** Unknown email and wrong password fail alike, in about the same time. */
     async login(input: { email: string; password: string }): Promise<AuthPayload> {
       const email = input.email.trim().toLowerCase();
-      const user = email.length <= 254 ? await findUserByEmail(db, email) : undefined;
-      const ok = await verifyPassword(input.password.slice(0, 200), user?.passwordHash ?? (await DUMMY_HASH));
-      if (!user || !ok) throw new InvalidCredentialsError();
+      // No registered email could match an invalid one; skipping the lookup also keeps NUL bytes out of SQL.
+      const user = isEmail(email) ? await findUserByEmail(db, email) : undefined;
+      const { password } = input;
+      const fits = password.length <= MAX_PASSWORD;
+      const ok = await verifyPassword(fits ? password : '', user?.passwordHash ?? (await DUMMY_HASH));
+      if (!user || !ok || !fits) throw new InvalidCredentialsError();
       return issue(user);
     },
 
@@ -53,6 +60,12 @@ export function createAuthService({ db, tokens }: { db: Db; tokens: TokenIssuer 
     },
 
     findUser: (id: string) => findUserById(db, id),
+
+    /** The signed-in user, or null (no viewer, or the account no longer exists). */
+    async currentUser(viewer: Viewer | null): Promise<UserRow | null> {
+      if (!viewer || !isId(viewer.id)) return null;
+      return (await findUserById(db, viewer.id)) ?? null;
+    },
 
     /** Creates the bootstrap admin if missing, or promotes the existing account. */
     async ensureAdmin(emailRaw: string, password: string): Promise<UserRow> {
@@ -74,8 +87,11 @@ export function createAuthService({ db, tokens }: { db: Db; tokens: TokenIssuer 
 export type AuthService = ReturnType<typeof createAuthService>;
 
 function parsePassword(password: string): string {
-  if (password.length < 8 || password.length > 200) {
-    throw new ValidationError('password must be 8 to 200 characters', 'password');
+  if (password.length < MIN_PASSWORD || password.length > MAX_PASSWORD) {
+    throw new ValidationError(
+      `password must be ${MIN_PASSWORD} to ${MAX_PASSWORD} characters`,
+      'input.password',
+    );
   }
   return password;
 }
