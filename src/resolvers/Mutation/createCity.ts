@@ -1,4 +1,11 @@
+import { requireAdmin } from '../../graphql/guards.js';
 import type { MutationResolvers } from './../__generated__/types.js';
-export const createCity: NonNullable<MutationResolvers['createCity']> = async (_parent, _arg, _ctx) => {
-  /* Implement Mutation.createCity resolver logic here */
+
+export const createCity: NonNullable<MutationResolvers['createCity']> = (
+  _parent,
+  { input },
+  { viewer, services },
+) => {
+  requireAdmin(viewer);
+  return services.admin.createCity(input);
 };

@@ -1,4 +1,11 @@
+import { requireAdmin } from '../../graphql/guards.js';
 import type { MutationResolvers } from './../__generated__/types.js';
-export const createScreen: NonNullable<MutationResolvers['createScreen']> = async (_parent, _arg, _ctx) => {
-  /* Implement Mutation.createScreen resolver logic here */
+
+export const createScreen: NonNullable<MutationResolvers['createScreen']> = (
+  _parent,
+  { input },
+  { viewer, services },
+) => {
+  requireAdmin(viewer);
+  return services.admin.createScreen(input);
 };

@@ -1,4 +1,4 @@
 import type { MutationResolvers } from './../__generated__/types.js';
-export const login: NonNullable<MutationResolvers['login']> = async (_parent, _arg, _ctx) => {
-  /* Implement Mutation.login resolver logic here */
-};
+
+export const login: NonNullable<MutationResolvers['login']> = (_parent, { input }, { services }) =>
+  services.auth.login(input);

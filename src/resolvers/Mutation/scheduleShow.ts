@@ -1,4 +1,11 @@
+import { requireAdmin } from '../../graphql/guards.js';
 import type { MutationResolvers } from './../__generated__/types.js';
-export const scheduleShow: NonNullable<MutationResolvers['scheduleShow']> = async (_parent, _arg, _ctx) => {
-  /* Implement Mutation.scheduleShow resolver logic here */
+
+export const scheduleShow: NonNullable<MutationResolvers['scheduleShow']> = (
+  _parent,
+  { input },
+  { viewer, services },
+) => {
+  requireAdmin(viewer);
+  return services.admin.scheduleShow(input);
 };

@@ -1,4 +1,5 @@
 import type { QueryResolvers } from './../__generated__/types.js';
-export const me: NonNullable<QueryResolvers['me']> = async (_parent, _arg, _ctx) => {
-  /* Implement Query.me resolver logic here */
-};
+
+/** Null rather than UNAUTHENTICATED: clients use `me` to ask whether they are signed in. */
+export const me: NonNullable<QueryResolvers['me']> = (_parent, _args, { viewer, services }) =>
+  services.auth.currentUser(viewer);
