@@ -1,0 +1,24 @@
+import type { Credentials } from './accounts.js';
+
+/** What a newcomer needs after `npm start`: where the API is and how to sign in. */
+export function startupBanner(opts: {
+  url: string;
+  dataDir?: string;
+  admin?: Credentials;
+  customer?: Credentials;
+}): string {
+  const login = (c: Credentials) => (c.password ? `${c.email} / ${c.password}` : c.email);
+  const lines = [
+    '',
+    'Boxoffice is running.',
+    `  GraphQL (HTTP and WebSocket): ${opts.url}`,
+    ...(opts.dataDir ? [`  Embedded Postgres data:       ${opts.dataDir}`] : []),
+    ...(opts.admin ? [`  Admin:                        ${login(opts.admin)}`] : []),
+    ...(opts.customer ? [`  Customer:                     ${login(opts.customer)}`] : []),
+    ...(opts.admin?.password
+      ? [`  Sign in: mutation { login(input: { email: "${opts.admin.email}", password: "…" }) { token } }`]
+      : []),
+    '',
+  ];
+  return lines.join('\n');
+}

@@ -1,0 +1,67 @@
+import path from 'node:path';
+import { createServices } from './domain/services.js';
+import { committedMigrationCount, migrationsApplied } from './db/migrate.js';
+import { seedDemoCatalog } from './db/seed.js';
+import { startHttpServer } from './http/server.js';
+import { createLogger } from './logger.js';
+import { startWorkers } from './workers/index.js';
+import { bootstrapAccounts } from './bootstrap/accounts.js';
+import { startupBanner } from './bootstrap/banner.js';
+import { openDatabase } from './bootstrap/database.js';
+import { loadEnvOrExit } from './bootstrap/env.js';
+import { resolveJwtSecret } from './bootstrap/jwt-secret.js';
+import { createLifecycle, StartupError } from './bootstrap/lifecycle.js';
+import { serviceConfigFromEnv } from './bootstrap/service-config.js';
+
+// The API process's composition root: it reads the environment once and wires everything else.
+const startedAt = performance.now();
+const env = loadEnvOrExit();
+const logger = createLogger(env.LOG_LEVEL);
+const lifecycle = createLifecycle(logger);
+
+try {
+  // Before touching the database, so a missing production secret fails fast.
+  const jwtSecret = resolveJwtSecret(env, env.DATABASE_URL === undefined, logger);
+  const { handle, embedded } = await openDatabase(env, logger, lifecycle);
+  const services = createServices(handle.db, serviceConfigFromEnv(env, jwtSecret));
+
+  if (embedded) {
+    const seed = await seedDemoCatalog(services);
+    if (seed.seeded) logger.info(seed, 'demo catalog seeded');
+  }
+  const accounts = await bootstrapAccounts(services.auth, env, embedded, logger);
+
+  const migrations = committedMigrationCount();
+  const server = await startHttpServer({
+    services,
+    logger,
+    port: env.PORT,
+    host: env.HOST,
+    production: env.NODE_ENV === 'production',
+    isReady: () => migrationsApplied(handle.sql, migrations),
+  }).catch((err: unknown) => {
+    if ((err as NodeJS.ErrnoException).code === 'EADDRINUSE') {
+      throw new StartupError(`PORT: ${env.PORT} is already in use; stop the other process or set PORT`);
+    }
+    throw err;
+  });
+  lifecycle.onShutdown('HTTP and WebSocket server', server.stop);
+
+  if (env.RUN_WORKER) {
+    const workers = startWorkers({ services, config: env, logger });
+    lifecycle.onShutdown('background jobs', workers.stop);
+  }
+
+  const startupMs = Math.round(performance.now() - startedAt);
+  logger.info(
+    { url: server.url, port: server.port, embedded, worker: env.RUN_WORKER, startupMs },
+    'listening',
+  );
+  if (embedded) {
+    process.stdout.write(
+      startupBanner({ url: server.url, dataDir: path.resolve(env.DATA_DIR), ...accounts }) + '\n',
+    );
+  }
+} catch (err) {
+  await lifecycle.fail(err);
+}
