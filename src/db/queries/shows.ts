@@ -61,6 +61,8 @@ export interface ShowListFilter {
   eventId?: string;
   venueId?: string;
   from: Date;
+  /** False for "not started yet" (startsAt > from), the default list. */
+  fromInclusive: boolean;
   to?: Date;
 }
 
@@ -85,7 +87,9 @@ export async function findShowsPage(
     .where(
       and(
         ne(shows.status, 'CANCELLED'),
-        sql`${shows.startsAt} >= ${filter.from.toISOString()}::timestamptz`,
+        filter.fromInclusive
+          ? sql`${shows.startsAt} >= ${filter.from.toISOString()}::timestamptz`
+          : sql`${shows.startsAt} > ${filter.from.toISOString()}::timestamptz`,
         filter.to ? sql`${shows.startsAt} < ${filter.to.toISOString()}::timestamptz` : undefined,
         filter.eventId ? eq(shows.eventId, filter.eventId) : undefined,
         filter.venueId ? screensOf(eq(screens.venueId, filter.venueId)) : undefined,

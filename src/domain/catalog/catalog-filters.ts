@@ -39,7 +39,10 @@ export function parseEventFilter(input: EventFilterInput | null | undefined, now
   };
 }
 
-/** `from` defaults to now; `to` (exclusive) must come after `from`. */
+/**
+ * Without `from`, shows that have not started yet (startsAt > now, matching status ON_SALE);
+ * an explicit `from` is inclusive. `to` (exclusive) must come after `from`.
+ */
 export function parseShowFilter(input: ShowFilterInput, now: Date): ShowListFilter {
   const cityId = parseOptionalId(input.cityId, 'filter.cityId');
   const eventId = parseOptionalId(input.eventId, 'filter.eventId');
@@ -51,6 +54,7 @@ export function parseShowFilter(input: ShowFilterInput, now: Date): ShowListFilt
   }
   return {
     from,
+    fromInclusive: input.from != null,
     ...(to ? { to } : {}),
     ...(cityId ? { cityId } : {}),
     ...(eventId ? { eventId } : {}),

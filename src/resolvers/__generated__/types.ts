@@ -474,7 +474,7 @@ export type ShowEdge = {
 export type ShowFilter = {
   cityId?: InputMaybe<Scalars['ID']['input']>;
   eventId?: InputMaybe<Scalars['ID']['input']>;
-  /** Shows starting at or after this instant (default: now). */
+  /** Shows starting at or after this instant (default: shows that have not started yet). */
   from?: InputMaybe<Scalars['DateTime']['input']>;
   /** Shows starting before this instant; must be after `from`. */
   to?: InputMaybe<Scalars['DateTime']['input']>;
