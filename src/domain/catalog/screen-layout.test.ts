@@ -73,17 +73,14 @@ describe('expandLayout', () => {
     expect(seats[0]!.label).toBe('A1');
   });
 
+  const one = (...rows: LayoutInput['sections'][number]['rows']) => ({ sections: [{ name: 'S', rows }] });
+  const L = 'input.layout.sections';
   it.each([
-    ['no sections', { sections: [] }, 'input.layout.sections'],
+    ['no sections', { sections: [] }, L],
     [
       'a duplicate section',
-      {
-        sections: [
-          { name: 'S', rows: [row('A', 1)] },
-          { name: 'S', rows: [row('B', 1)] },
-        ],
-      },
-      'input.layout.sections[1].name',
+      { sections: [...one(row('A', 1)).sections, ...one(row('B', 1)).sections] },
+      `${L}[1].name`,
     ],
     [
       'a duplicate row across sections',
@@ -93,49 +90,17 @@ describe('expandLayout', () => {
           { name: 'T', rows: [row('A', 1)] },
         ],
       },
-      'input.layout.sections[1].rows[0].label',
+      `${L}[1].rows[0].label`,
     ],
-    ['a section without rows', { sections: [{ name: 'S', rows: [] }] }, 'input.layout.sections[0].rows'],
-    [
-      'an empty row label',
-      { sections: [{ name: 'S', rows: [row(' ', 1)] }] },
-      'input.layout.sections[0].rows[0].label',
-    ],
-    [
-      'zero seats',
-      { sections: [{ name: 'S', rows: [row('A', 2), row('B', 0)] }] },
-      'input.layout.sections[0].rows[1].seats',
-    ],
-    [
-      '501 seats in a row',
-      { sections: [{ name: 'S', rows: [row('A', 501)] }] },
-      'input.layout.sections[0].rows[0].seats',
-    ],
-    [
-      'a blocked seat past the row end',
-      { sections: [{ name: 'S', rows: [row('A', 5, { blocked: [6] })] }] },
-      'input.layout.sections[0].rows[0].blocked',
-    ],
-    [
-      'accessible seat 0',
-      { sections: [{ name: 'S', rows: [row('A', 5, { accessible: [0] })] }] },
-      'input.layout.sections[0].rows[0].accessible',
-    ],
-    [
-      'a repeated blocked seat',
-      { sections: [{ name: 'S', rows: [row('A', 5, { blocked: [2, 2] })] }] },
-      'input.layout.sections[0].rows[0].blocked',
-    ],
-    [
-      'every seat blocked',
-      { sections: [{ name: 'S', rows: [row('A', 2, { blocked: [1, 2] })] }] },
-      'input.layout.sections',
-    ],
-    [
-      'ambiguous seat labels (A + 11 = A1 + 1)',
-      { sections: [{ name: 'S', rows: [row('A', 12), row('A1', 3)] }] },
-      'input.layout.sections[0].rows[1].label',
-    ],
+    ['a section without rows', one(), `${L}[0].rows`],
+    ['an empty row label', one(row(' ', 1)), `${L}[0].rows[0].label`],
+    ['zero seats', one(row('A', 2), row('B', 0)), `${L}[0].rows[1].seats`],
+    ['501 seats in a row', one(row('A', 501)), `${L}[0].rows[0].seats`],
+    ['a blocked seat past the row end', one(row('A', 5, { blocked: [6] })), `${L}[0].rows[0].blocked`],
+    ['accessible seat 0', one(row('A', 5, { accessible: [0] })), `${L}[0].rows[0].accessible`],
+    ['a repeated blocked seat', one(row('A', 5, { blocked: [2, 2] })), `${L}[0].rows[0].blocked`],
+    ['every seat blocked', one(row('A', 2, { blocked: [1, 2] })), L],
+    ['ambiguous seat labels (A + 11 = A1 + 1)', one(row('A', 12), row('A1', 3)), `${L}[0].rows[1].label`],
   ])('rejects %s', (_what, layout, field) => {
     expect(fieldOf(() => expandLayout(layout as LayoutInput, 'input.layout'))).toBe(field);
   });
