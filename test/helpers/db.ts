@@ -1,15 +1,16 @@
 import { randomBytes } from 'node:crypto';
 import postgres from 'postgres';
 import { inject } from 'vitest';
-import { TEMPLATE_DB, TEST_DB_PREFIX, withDatabase } from './db-url.js';
+import { withDatabase } from './db-url.js';
 
-/** A fresh, fully migrated database cloned from the template (one per test file or harness). */
+/** A fresh, fully migrated database cloned from this run's template. */
 export async function createTestDatabase(): Promise<{ url: string; drop: () => Promise<void> }> {
   const adminUrl = inject('adminDbUrl');
-  const name = `${TEST_DB_PREFIX}${randomBytes(6).toString('hex')}`;
+  const prefix = inject('dbPrefix');
+  const name = `${prefix}${randomBytes(5).toString('hex')}`;
   const admin = postgres(adminUrl, { max: 1, onnotice: () => {} });
   try {
-    await admin.unsafe(`CREATE DATABASE ${name} TEMPLATE ${TEMPLATE_DB}`);
+    await admin.unsafe(`CREATE DATABASE ${name} TEMPLATE ${prefix}template`);
   } finally {
     await admin.end();
   }

@@ -1,14 +1,14 @@
 import { sql } from 'drizzle-orm';
 import type { Harness } from './harness.js';
 
-export interface SeatState {
+export type SeatState = {
   id: string;
   label: string;
   section: string;
   status: 'AVAILABLE' | 'HELD' | 'BOOKED' | 'BLOCKED';
   holdId: string | null;
   holdExpiresAt: string | null;
-}
+};
 
 /** The stored seat states of a show (not the API view), ordered by label. */
 export async function seatStates(h: Harness, showId: string): Promise<SeatState[]> {
