@@ -36,7 +36,7 @@ export interface CursorKey {
 }
 
 // Sort values are bounded text (titles, names, ISO timestamps), so a real cursor stays far below this.
-const MAX_CURSOR_LENGTH = 1024;
+const MAX_CURSOR_LENGTH = 4096;
 const BASE64URL = /^[A-Za-z0-9_-]+$/;
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/;
 
