@@ -177,6 +177,26 @@ describe('holdSeats', () => {
     expect(anonymous.errors?.[0]?.extensions?.['code']).toBe('UNAUTHENTICATED');
   });
 
+  it('cancelling a show releases its active holds as one new version', async () => {
+    const show = await createShowFixture(h.services, { rows: 1, seatsPerRow: 4 });
+    const [s1, s2] = await seatStates(h, show.showId);
+    const a = await hold(users[6]!, [s1!.id], {}, show.showId);
+    const b = await hold(users[7]!, [s2!.id], {}, show.showId);
+    const before = await showVersion(h, show.showId);
+    await h.services.admin.cancelShow(show.showId);
+    expect(await showVersion(h, show.showId)).toBe(before + 1);
+    expect((await seatChangeLog(h, show.showId)).at(-1)).toMatchObject({ cause: 'CANCEL' });
+    expect((await seatStates(h, show.showId)).every((s) => s.status === 'AVAILABLE')).toBe(true);
+    for (const [res, u] of [
+      [a, users[6]],
+      [b, users[7]],
+    ] as const) {
+      const got = await h.exec<{ hold: any }>(GET, { id: res.data!.holdSeats.id }, u);
+      expect(got.data!.hold.status).toBe('RELEASED');
+    }
+    expect(await checkSeatInvariants(h, show.showId)).toEqual([]);
+  });
+
   it('only sells shows that are on sale', async () => {
     const cancelled = await createShowFixture(h.services, { rows: 1, seatsPerRow: 2 });
     await h.services.admin.cancelShow(cancelled.showId);

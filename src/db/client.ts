@@ -24,8 +24,6 @@ export function createDb(url: string, opts: CreateDbOptions = {}): DbHandle {
   const sql = postgres(url, {
     max: opts.max ?? 10,
     onnotice: () => {},
-    // Timestamps come back as Date; bigint counts as JS numbers (ours stay far below 2^53).
-    types: { bigint: postgres.BigInt },
     ...(onQuery ? { debug: (_conn: number, query: string) => onQuery(query) } : {}),
     connection: { application_name: 'boxoffice' },
   });

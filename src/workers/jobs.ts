@@ -1,5 +1,7 @@
 import type { Env } from '../config/env.js';
 import type { AppServices } from '../domain/services.js';
+import { holdExpiryJob } from './hold-expiry.job.js';
+import { idempotencyCleanupJob } from './idempotency-cleanup.job.js';
 import type { Job } from './job-runner.js';
 
 /**
@@ -7,6 +9,6 @@ import type { Job } from './job-runner.js';
  * `npm run worker`). Each issue adds its job here: hold expiry, outbox relay, payment
  * reconciliation. Jobs must be safe to run in several processes at once.
  */
-export function buildJobs(_services: AppServices, _config: Env): Job[] {
-  return [];
+export function buildJobs(services: AppServices, _config: Env): Job[] {
+  return [holdExpiryJob(services.holds), idempotencyCleanupJob(services.holds)];
 }

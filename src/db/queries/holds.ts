@@ -117,3 +117,13 @@ export async function claimExpiredHolds(
     from due where h.id = due.id
     returning h.id, h.show_id as "showId"`);
 }
+
+/** Ends every active hold of a show (the show was cancelled); returns their ids. */
+export async function endActiveHoldsOfShow(tx: DbOrTx, showId: string, now: Date): Promise<string[]> {
+  const rows = await tx
+    .update(holds)
+    .set({ status: 'RELEASED', endedAt: now })
+    .where(and(eq(holds.showId, showId), eq(holds.status, 'ACTIVE')))
+    .returning({ id: holds.id });
+  return rows.map((r) => r.id);
+}

@@ -8,6 +8,7 @@ import type { CityRow, EventRow, ScreenRow, ShowRow, VenueRow } from '../../db/s
 import { NotFoundError, ValidationError } from '../../errors.js';
 import type { Clock } from '../clock.js';
 import { parseId, parseInteger, parseOptionalText, parseText } from '../validation.js';
+import { cancelShow } from './cancel-show.js';
 import { scheduleShow, type ScheduleShowInput } from './schedule-show.js';
 import { capacityOf, expandLayout, type LayoutInput } from './screen-layout.js';
 
@@ -95,14 +96,8 @@ export function createAdminCatalogService({ db, clock }: { db: Db; clock: Clock 
      * Marks the show cancelled; idempotent (a cancelled show is returned unchanged). Releasing
      * holds and refunding bookings belong to the holds and bookings domains.
      */
-    async cancelShow(showIdRaw: string): Promise<ShowRow> {
-      const showId = parseId(showIdRaw, 'showId');
-      const cancelled = await markShowCancelled(db, showId, clock.now());
-      if (cancelled) return cancelled;
-      const [show] = await findShowsByIds(db, [showId]);
-      if (!show) throw new NotFoundError('Show', showId);
-      return show;
-    },
+    /** Cancels the show and releases its active holds (idempotent). */
+    cancelShow: (showId: string): Promise<ShowRow> => cancelShow({ db, clock }, showId),
   };
 }
 export type AdminCatalogService = ReturnType<typeof createAdminCatalogService>;

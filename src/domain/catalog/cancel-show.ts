@@ -1,0 +1,42 @@
+import type { Db } from '../../db/client.js';
+import { deactivateHoldSeats, releaseSeatsOfHolds } from '../../db/queries/hold-seats.js';
+import { endActiveHoldsOfShow } from '../../db/queries/holds.js';
+import { recordSeatChange } from '../../db/queries/seat-changes.js';
+import { findShowsByIds, markShowCancelled } from '../../db/queries/shows.js';
+import type { ShowRow } from '../../db/schema/index.js';
+import { NotFoundError } from '../../errors.js';
+import type { Clock } from '../clock.js';
+import { inTransaction } from '../tx.js';
+import { parseId } from '../validation.js';
+
+/**
+ * Cancels a show: no further holds or bookings, and its active holds are released in the same
+ * transaction (their seats back to AVAILABLE as one new version). Cancelling a cancelled show
+ * returns it unchanged. Refunding bookings is the bookings domain's part.
+ */
+export async function cancelShow(
+  { db, clock }: { db: Db; clock: Clock },
+  showIdRaw: string,
+): Promise<ShowRow> {
+  const showId = parseId(showIdRaw, 'showId');
+  const now = clock.now();
+  return inTransaction(db, async (tx) => {
+    const cancelled = await markShowCancelled(tx, showId, now);
+    if (!cancelled) {
+      const [show] = await findShowsByIds(tx, [showId]);
+      if (!show) throw new NotFoundError('Show', showId);
+      return show;
+    }
+    const holdIds = await endActiveHoldsOfShow(tx, showId, now);
+    const freed = await releaseSeatsOfHolds(tx, holdIds);
+    await deactivateHoldSeats(tx, { holdIds });
+    if (freed.length > 0) {
+      await recordSeatChange(tx, {
+        showId,
+        cause: 'CANCEL',
+        seats: freed.map((s) => ({ id: s.id, status: 'AVAILABLE' })),
+      });
+    }
+    return cancelled;
+  });
+}
