@@ -104,16 +104,28 @@ export type SeatPlace = {
   free: boolean;
 };
 
-/** Seats of some sections of a show with whether they are free at `now` (for alternatives). */
-export async function findSeatPlaces(
+/**
+ * Free/taken state at `now` of the seats around the requested ones: same sections, within
+ * `rows` rows and `seats` seats of them (bounded, so big halls stay cheap for the losers).
+ */
+export async function findSeatPlacesAround(
   db: DbOrTx,
   showId: string,
-  sections: readonly string[],
+  seatIds: readonly string[],
   now: Date,
+  window = { rows: 3, seats: 20 },
 ): Promise<SeatPlace[]> {
   return db.execute<SeatPlace>(sql`
+    with wanted as (
+      select ss.section, s.screen_id, s.x, s.y from show_seats ss join seats s on s.id = ss.seat_id
+      where ss.id = any(${uuidArray(seatIds)}) and ss.show_id = ${showId}
+    )
     select ss.id, ss.section, s.row, s.number, s.x, s.y,
            (ss.status = 'AVAILABLE' or (ss.status = 'HELD' and ss.hold_expires_at <= ${ts(now)})) as free
-    from show_seats ss join seats s on s.id = ss.seat_id
-    where ss.show_id = ${showId} and ss.section = any(${sql.param([...sections])}::text[])`);
+    from seats s
+    join show_seats ss on ss.seat_id = s.id and ss.show_id = ${showId}
+    where s.screen_id = (select screen_id from wanted limit 1)
+      and s.y between (select min(y) from wanted) - ${window.rows} and (select max(y) from wanted) + ${window.rows}
+      and s.x between (select min(x) from wanted) - ${window.seats} and (select max(x) from wanted) + ${window.seats}
+      and ss.section in (select section from wanted)`);
 }

@@ -89,6 +89,8 @@ export const seats = pgTable(
   (t) => [
     unique('seats_screen_label_unique').on(t.screenId, t.label),
     unique('seats_screen_row_number_unique').on(t.screenId, t.row, t.number),
+    // Neighbourhood look-ups (alternative seats) by position.
+    index('seats_screen_position_idx').on(t.screenId, t.y, t.x),
     check('seats_number_check', sql`${t.number} > 0`),
   ],
 );

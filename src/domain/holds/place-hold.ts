@@ -3,7 +3,7 @@ import type { Db, Tx } from '../../db/client.js';
 import {
   acquireSeats,
   deactivateHoldSeats,
-  findSeatPlaces,
+  findSeatPlacesAround,
   findShowSeatsByIds,
   insertHoldSeats,
   releaseSeatsOfHolds,
@@ -176,8 +176,7 @@ async function withAlternatives(
   seatIds: string[],
   now: Date,
 ): Promise<SeatsUnavailableError> {
-  const showId = requested[0]!.showId;
-  const places = await findSeatPlaces(db, showId, [...new Set(requested.map((s) => s.section))], now);
+  const places = await findSeatPlacesAround(db, requested[0]!.showId, seatIds, now);
   const wanted = places.filter((p) => seatIds.includes(p.id));
   const unavailable = err.details['unavailableSeatIds'] as string[];
   return new SeatsUnavailableError(unavailable, suggestAlternatives(places, wanted, seatIds.length));

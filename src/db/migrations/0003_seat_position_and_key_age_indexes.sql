@@ -1,0 +1,2 @@
+CREATE INDEX "idempotency_keys_created_at_idx" ON "idempotency_keys" USING btree ("created_at");--> statement-breakpoint
+CREATE INDEX "seats_screen_position_idx" ON "seats" USING btree ("screen_id","y","x");
