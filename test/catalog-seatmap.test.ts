@@ -135,7 +135,7 @@ describe('seat states', () => {
     await holdSeatsDirectly(h, show.showId, idsOf(before, ['B1', 'B2']), new Date(now + 10 * 60_000));
     await holdSeatsDirectly(h, show.showId, idsOf(before, ['C1', 'C2', 'C3']), new Date(now - 1000));
     await bookSeatsDirectly(h, show.showId, idsOf(before, ['D1']));
-    await h.db.sql`update shows set seat_version = 7 where id = ${show.showId}`;
+    await h.db.sql`update show_seat_versions set version = 7 where show_id = ${show.showId}`;
 
     const { seatMap, availability } = await read(show.showId);
     const status = Object.fromEntries(seatMap.seats.map((s) => [s.label, s.status]));

@@ -20,7 +20,7 @@ export async function seatStates(h: Harness, showId: string): Promise<SeatState[
 
 export async function showVersion(h: Harness, showId: string): Promise<number> {
   const [row] = await h.db.db.execute<{ v: number }>(
-    sql`select seat_version as v from shows where id = ${showId}`,
+    sql`select version as v from show_seat_versions where show_id = ${showId}`,
   );
   return row!.v;
 }
@@ -49,7 +49,7 @@ export async function checkSeatInvariants(h: Harness, showId: string): Promise<s
     union all
     select 'seat_changes versions not contiguous'
       where (select count(*) from seat_changes where show_id = ${showId})
-         <> (select seat_version from shows where id = ${showId})
+         <> (select version from show_seat_versions where show_id = ${showId})
     union all
     select 'hold ' || h.id || ' expiry differs from its seats'
       from holds h join show_seats ss on ss.hold_id = h.id

@@ -31,7 +31,7 @@ export async function findSeatMapsByShowIds(
   if (showIds.length === 0) return [];
   const nowTs = sql`${now.toISOString()}::timestamptz`;
   const rows = await db.execute(sql`
-    select sh.id as "showId", sh.seat_version as "version", sh.currency as "currency",
+    select sh.id as "showId", v.version as "version", sh.currency as "currency",
       coalesce((select json_agg(json_build_array(p.section, p.tier, p.amount) order by p.sort_order)
                 from show_prices p where p.show_id = sh.id), '[]') as "prices",
       coalesce((select json_agg(json_build_array(ss.id, s.label, s."row", s.number, ss.section,
@@ -39,7 +39,7 @@ export async function findSeatMapsByShowIds(
                        else ss.status::text end,
                   s.accessible, s.x, s.y) order by s.y, s.x)
                 from show_seats ss join seats s on s.id = ss.seat_id where ss.show_id = sh.id), '[]') as "seats"
-    from ${shows} sh where sh.id in (${sql.join(
+    from ${shows} sh join show_seat_versions v on v.show_id = sh.id where sh.id in (${sql.join(
       showIds.map((id) => sql`${id}::uuid`),
       sql`, `,
     )})`);

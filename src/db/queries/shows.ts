@@ -6,6 +6,7 @@ import {
   showPrices,
   shows,
   showSeats,
+  showSeatVersions,
   venues,
   type ShowPriceRow,
   type ShowRow,
@@ -23,6 +24,7 @@ export async function insertShowWithInventory(
   const [row] = await tx.insert(shows).values(show).returning();
   if (!row) throw new Error('insert into shows returned no row');
   await tx.insert(showPrices).values(prices.map((p) => ({ ...p, showId: row.id })));
+  await tx.insert(showSeatVersions).values({ showId: row.id, salesEndAt: show.startsAt });
   await tx.execute(sql`
     insert into ${showSeats} (show_id, seat_id, section, status)
     select ${row.id}, ${seats.id}, ${seats.section},
@@ -33,7 +35,18 @@ export async function insertShowWithInventory(
 
 export async function findShowsByIds(db: DbOrTx, ids: readonly string[]): Promise<ShowRow[]> {
   if (ids.length === 0) return [];
-  return db.select().from(shows).where(inArray(shows.id, [...ids]));
+  return db
+    .select()
+    .from(shows)
+    .where(inArray(shows.id, [...ids]));
+}
+
+/**
+ * Stops sales of a show: holds check this flag on the same row they bump the version on, so a
+ * hold committing after this waits for it and then fails. Call first in a cancel transaction.
+ */
+export async function closeShowSales(db: DbOrTx, id: string): Promise<void> {
+  await db.update(showSeatVersions).set({ cancelled: true }).where(eq(showSeatVersions.showId, id));
 }
 
 /** Marks a show cancelled; returns undefined when it was already cancelled or does not exist. */
@@ -46,7 +59,10 @@ export async function markShowCancelled(db: DbOrTx, id: string, at: Date): Promi
   return row;
 }
 
-export async function findShowPricesByShowIds(db: DbOrTx, showIds: readonly string[]): Promise<ShowPriceRow[]> {
+export async function findShowPricesByShowIds(
+  db: DbOrTx,
+  showIds: readonly string[],
+): Promise<ShowPriceRow[]> {
   if (showIds.length === 0) return [];
   return db
     .select()

@@ -44,7 +44,10 @@ export const venues = pgTable(
     address: text(),
     createdAt: timestamp({ withTimezone: true }).notNull().defaultNow(),
   },
-  (t) => [index('venues_city_name_idx').on(t.cityId, t.name, t.id), index('venues_name_idx').on(t.name, t.id)],
+  (t) => [
+    index('venues_city_name_idx').on(t.cityId, t.name, t.id),
+    index('venues_name_idx').on(t.name, t.id),
+  ],
 );
 
 /** A section's name is unique in its screen; `tier` is the price-tier label shown to buyers. */
@@ -67,7 +70,10 @@ export const screens = pgTable(
     capacity: integer().notNull(),
     createdAt: timestamp({ withTimezone: true }).notNull().defaultNow(),
   },
-  (t) => [unique('screens_venue_name_unique').on(t.venueId, t.name), check('screens_capacity_check', sql`${t.capacity} >= 0`)],
+  (t) => [
+    unique('screens_venue_name_unique').on(t.venueId, t.name),
+    check('screens_capacity_check', sql`${t.capacity} >= 0`),
+  ],
 );
 
 export const seats = pgTable(
@@ -102,7 +108,10 @@ export const events = pgTable(
     kind: eventKindEnum().notNull(),
     title: text().notNull(),
     description: text(),
-    genres: text().array().notNull().default(sql`'{}'::text[]`),
+    genres: text()
+      .array()
+      .notNull()
+      .default(sql`'{}'::text[]`),
     language: text(),
     durationMinutes: integer().notNull(),
     rating: text(),
@@ -130,8 +139,6 @@ export const shows = pgTable(
     endsAt: timestamp({ withTimezone: true }).notNull(),
     status: showStatusEnum().notNull().default('SCHEDULED'),
     currency: text().notNull(),
-    /** The seat-state version: +1 per committed transaction that changes any seat of this show. */
-    seatVersion: integer().notNull().default(0),
     createdAt: timestamp({ withTimezone: true }).notNull().defaultNow(),
     cancelledAt: timestamp({ withTimezone: true }),
   },
@@ -141,7 +148,6 @@ export const shows = pgTable(
     index('shows_screen_starts_at_idx').on(t.screenId, t.startsAt),
     check('shows_currency_check', sql`${t.currency} ~ '^[A-Z]{3}$'`),
     check('shows_ends_after_start_check', sql`${t.endsAt} > ${t.startsAt}`),
-    check('shows_seat_version_check', sql`${t.seatVersion} >= 0`),
   ],
 );
 
@@ -157,7 +163,10 @@ export const showPrices = pgTable(
     amount: integer().notNull(),
     sortOrder: smallint().notNull(),
   },
-  (t) => [primaryKey({ columns: [t.showId, t.section] }), check('show_prices_amount_check', sql`${t.amount} >= 0`)],
+  (t) => [
+    primaryKey({ columns: [t.showId, t.section] }),
+    check('show_prices_amount_check', sql`${t.amount} >= 0`),
+  ],
 );
 
 export type CityRow = typeof cities.$inferSelect;

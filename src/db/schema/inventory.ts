@@ -2,6 +2,7 @@ import { sql } from 'drizzle-orm';
 import {
   type AnyPgColumn,
   bigserial,
+  boolean,
   check,
   index,
   integer,
@@ -46,14 +47,38 @@ export const showSeats = pgTable(
   },
   (t) => [
     unique('show_seats_show_seat_unique').on(t.showId, t.seatId),
-    index('show_seats_hold_idx').on(t.holdId).where(sql`${t.holdId} IS NOT NULL`),
-    index('show_seats_booking_idx').on(t.bookingId).where(sql`${t.bookingId} IS NOT NULL`),
+    index('show_seats_hold_idx')
+      .on(t.holdId)
+      .where(sql`${t.holdId} IS NOT NULL`),
+    index('show_seats_booking_idx')
+      .on(t.bookingId)
+      .where(sql`${t.bookingId} IS NOT NULL`),
     check(
       'show_seats_held_check',
       sql`(${t.status} = 'HELD') = (${t.holdId} IS NOT NULL AND ${t.holdExpiresAt} IS NOT NULL)`,
     ),
     check('show_seats_booked_check', sql`(${t.status} = 'BOOKED') = (${t.bookingId} IS NOT NULL)`),
   ],
+);
+
+/**
+ * The per-show seat-state version (+1 per committed transaction that changes any seat of the
+ * show) and whether the show still sells. It is the one row every seat transaction of a show
+ * updates, so it lives apart from `shows`: narrow, no secondary indexes, low fillfactor (set in
+ * the migration) so each bump is a HOT update. Sales close at `salesEndAt` (the show's start) or
+ * when `cancelled` is set; the conditional bump makes that check atomic with a concurrent cancel.
+ */
+export const showSeatVersions = pgTable(
+  'show_seat_versions',
+  {
+    showId: uuid()
+      .primaryKey()
+      .references(() => shows.id),
+    version: integer().notNull().default(0),
+    salesEndAt: timestamp({ withTimezone: true }).notNull(),
+    cancelled: boolean().notNull().default(false),
+  },
+  (t) => [check('show_seat_versions_version_check', sql`${t.version} >= 0`)],
 );
 
 export interface SeatChangeEntry {
@@ -83,7 +108,9 @@ export const seatChanges = pgTable(
   },
   (t) => [
     unique('seat_changes_show_version_unique').on(t.showId, t.version),
-    index('seat_changes_unpublished_idx').on(t.showId, t.version).where(sql`${t.publishedAt} IS NULL`),
+    index('seat_changes_unpublished_idx')
+      .on(t.showId, t.version)
+      .where(sql`${t.publishedAt} IS NULL`),
     index('seat_changes_created_at_idx').on(t.createdAt),
     check('seat_changes_version_check', sql`${t.version} > 0`),
   ],
