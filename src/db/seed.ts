@@ -1,7 +1,13 @@
 import { count } from 'drizzle-orm';
 import type { AppServices } from '../domain/services.js';
 import { cities } from './schema/index.js';
-import { DEMO_CITIES, DEMO_EVENTS, type DemoEventKey, type DemoScreen } from './seed-catalog.js';
+import {
+  DEMO_CITIES,
+  DEMO_EVENTS,
+  type DemoEventKey,
+  type DemoScreen,
+  type Programme,
+} from './seed-catalog.js';
 import { localDate, zonedTime } from './zoned-time.js';
 
 export interface SeedResult {
@@ -79,19 +85,23 @@ async function scheduleScreen(
 ): Promise<number> {
   const today = localDate(now, city.timezone);
   const prices = Object.entries(screen.prices).map(([section, amount]) => ({ section, amount }));
-  const rotation = screen.programmes.map(() => 0);
+  // Each programme cycles through its events, slot after slot.
+  const played = new Map<Programme, number>();
+  const nextEvent = (programme: Programme) => {
+    const n = played.get(programme) ?? 0;
+    played.set(programme, n + 1);
+    return programme.events[n % programme.events.length]!;
+  };
   let scheduled = 0;
   for (let d = 0; d < SEED_DAYS; d++) {
     const date = { ...today, day: today.day + d };
     const weekday = new Date(Date.UTC(date.year, date.month - 1, date.day)).getUTCDay();
-    const slots = screen.programmes.flatMap((programme, p) =>
+    const slots = screen.programmes.flatMap((programme) =>
       programme.weekdays && !programme.weekdays.includes(weekday)
         ? []
         : programme.times.map((time) => {
             const [hour = 0, minute = 0] = time.split(':').map(Number);
-            const eventKey = programme.events[rotation[p]! % programme.events.length]!;
-            rotation[p]! += 1;
-            return { startsAt: zonedTime(date, hour, minute, city.timezone), eventKey };
+            return { startsAt: zonedTime(date, hour, minute, city.timezone), eventKey: nextEvent(programme) };
           }),
     );
     slots.sort((a, b) => a.startsAt.getTime() - b.startsAt.getTime());
