@@ -14,28 +14,23 @@ export interface Lifecycle {
   fail(err: unknown): Promise<never>;
 }
 
-export interface LifecycleOptions {
-  /** Backstop: exit 1 if cleanup has not finished by then. */
-  timeoutMs?: number;
-  exit?: (code: number) => never;
-}
+/** Backstop: exit 1 if cleanup has not finished by then. */
+const SHUTDOWN_TIMEOUT_MS = 10_000;
 
 /**
  * Owns the process's shutdown: SIGTERM/SIGINT (and crashes) run the registered cleanups in
  * reverse order (workers, HTTP/WebSocket drain, pool, embedded Postgres), then exit.
  */
-export function createLifecycle(logger: Logger, opts: LifecycleOptions = {}): Lifecycle {
-  const timeoutMs = opts.timeoutMs ?? 10_000;
-  const exit = opts.exit ?? ((code: number) => process.exit(code));
+export function createLifecycle(logger: Logger): Lifecycle {
   const steps: { name: string; step: () => Promise<void> }[] = [];
   let stopping: Promise<never> | undefined;
 
   async function runSteps(reason: string, code: number): Promise<never> {
     logger.info({ reason }, 'shutting down');
     const timer = setTimeout(() => {
-      logger.error({ timeoutMs }, 'shutdown took too long; exiting anyway');
-      exit(1);
-    }, timeoutMs);
+      logger.error({ timeoutMs: SHUTDOWN_TIMEOUT_MS }, 'shutdown took too long; exiting anyway');
+      process.exit(1);
+    }, SHUTDOWN_TIMEOUT_MS);
     timer.unref();
     let failed = false;
     for (const { name, step } of steps.splice(0).reverse()) {
@@ -49,7 +44,7 @@ export function createLifecycle(logger: Logger, opts: LifecycleOptions = {}): Li
     }
     clearTimeout(timer);
     logger.info('stopped');
-    return exit(failed ? 1 : code);
+    return process.exit(failed ? 1 : code);
   }
 
   const lifecycle: Lifecycle = {
