@@ -94,6 +94,48 @@ describe('under contention', () => {
     expect(await checkSeatInvariants(h, f.showId)).toEqual([]);
   });
 
+  it('sequencers racing a hold/release storm number every change once, and replaying the log in version order gives the final seat map', async () => {
+    const f = await createShowFixture(h.services, { rows: 4, seatsPerRow: 10 });
+    const seats = await seatStates(h, f.showId);
+    const users = await createCustomers(h, 120);
+    let storming = true;
+    const sequencer = async () => {
+      while (storming) await h.services.seatChanges.sequencePending();
+    };
+    const buyers = users.map(async (u, i) => {
+      for (let round = 0; round < 4; round++) {
+        const pick = [seats[(i + round * 7) % seats.length]!.id, seats[(i * 3 + round) % seats.length]!.id];
+        const res = await h.exec<{ holdSeats: { id: string } }>(HOLD, { input: { showId: f.showId, seatIds: [...new Set(pick)] } }, u);
+        if (!res.errors && round % 2 === 0) await h.services.holds.releaseHold(u, res.data!.holdSeats.id);
+      }
+    });
+    const sequencers = [sequencer(), sequencer()];
+    await Promise.all(buyers);
+    storming = false;
+    await Promise.all(sequencers);
+    expect(await checkSeatInvariants(h, f.showId)).toEqual([]); // versions exactly 1..N
+    const replayed = new Map(seats.map((s) => [s.id, 'AVAILABLE']));
+    const log = await h.db.db.execute<{ version: number; seats: { id: string; status: string }[] }>(sql`
+      select version, seats from seat_changes where show_id = ${f.showId} order by version`);
+    for (const change of log) for (const seat of change.seats) replayed.set(seat.id, seat.status);
+    const final = await seatStates(h, f.showId);
+    expect(Object.fromEntries(replayed)).toEqual(Object.fromEntries(final.map((s) => [s.id, s.status])));
+  });
+
+  it('a show cancelled in the middle of a hold storm keeps no active hold', async () => {
+    const f = await createShowFixture(h.services, { rows: 3, seatsPerRow: 10 });
+    const seats = await seatStates(h, f.showId);
+    const users = await createCustomers(h, 60);
+    const holds = users.map((u, i) => h.exec(HOLD, { input: { showId: f.showId, seatIds: [seats[i % seats.length]!.id] } }, u));
+    const cancel = new Promise((r) => setTimeout(r, 5)).then(() => h.services.admin.cancelShow(f.showId));
+    await Promise.all([...holds, cancel]);
+    const [row] = await h.db.db.execute<{ n: number }>(sql`
+      select count(*)::int as n from holds where show_id = ${f.showId} and status = 'ACTIVE'`);
+    expect(row!.n).toBe(0);
+    expect((await seatStates(h, f.showId)).filter((s) => s.status !== 'AVAILABLE')).toEqual([]);
+    expect(await checkSeatInvariants(h, f.showId)).toEqual([]);
+  });
+
   it('two workers racing over 5,000 expired holds release each exactly once, none missed', async () => {
     const f = await createShowFixture(h.services, { rows: 50, seatsPerRow: 100, sections: 5 });
     const users = await createCustomers(h, 5000);

@@ -13,7 +13,9 @@ export interface ApiProcess {
 /** Starts `src/main.ts` as its own process (the load generator must not share its event loop). */
 export async function startApiProcess(env: Record<string, string>): Promise<ApiProcess> {
   const port = await freePort(0);
-  const child = spawn(process.execPath, ['--import', 'tsx', 'src/main.ts'], {
+  // BENCH_API_NODE_FLAGS="--cpu-prof --cpu-prof-dir=/tmp/prof" profiles the API under load.
+  const flags = (process.env['BENCH_API_NODE_FLAGS'] ?? '').split(' ').filter(Boolean);
+  const child = spawn(process.execPath, [...flags, '--import', 'tsx', 'src/main.ts'], {
     env: { ...process.env, LOG_LEVEL: 'warn', ...env, PORT: String(port), HOST: '127.0.0.1' },
     stdio: ['ignore', 'inherit', 'inherit'],
   });

@@ -1,5 +1,6 @@
 -- The database half of `npm run bench:holds`: the statements one holdSeats call sends (see
 -- src/domain/holds/place-hold.ts and src/db/queries/{shows,hold-seats,holds,seat-changes}.ts),
+-- without the sequencer that numbers the changes afterwards (it runs in the API's worker),
 -- then, when the hold succeeded, those of releaseHold. Run with -M prepared and
 -- -D show=<uuid>; bench_seats / bench_users map numbers to the ids the benchmark uses.
 \set n random(1, 500)
@@ -32,15 +33,10 @@ SELECT count(*) AS got FROM upd \gset
 \if :got = 1
 INSERT INTO hold_seats (hold_id, show_seat_id, price_amount)
   SELECT :hold, s.id, s.price FROM unnest(ARRAY[:seat]::uuid[], ARRAY[1000]::int[]) AS s(id, price);
-WITH v AS (
-  UPDATE shows SET seat_version = seat_version + 1
-  WHERE id = :show AND status = 'SCHEDULED' AND starts_at > now() RETURNING seat_version
-), stamped AS (
-  UPDATE show_seats SET version = (SELECT seat_version FROM v) WHERE id = ANY(ARRAY[:seat]::uuid[]) AND EXISTS (SELECT 1 FROM v)
-)
-INSERT INTO seat_changes (show_id, version, cause, seats)
-  SELECT :show, v.seat_version, 'HOLD', jsonb_build_array(jsonb_build_object('id', :seat::text, 'status', 'HELD')) FROM v
-  RETURNING version;
+INSERT INTO seat_changes (show_id, cause, seats)
+  SELECT :show, 'HOLD', jsonb_build_array(jsonb_build_object('id', :seat::text, 'status', 'HELD'))
+  WHERE EXISTS (SELECT 1 FROM shows WHERE id = :show AND status = 'SCHEDULED' AND starts_at > now())
+  RETURNING id;
 COMMIT;
 -- releaseHold
 BEGIN;
@@ -52,14 +48,9 @@ WITH target AS (
 UPDATE show_seats s SET status = 'AVAILABLE', hold_id = NULL, hold_expires_at = NULL
   FROM target WHERE s.id = target.id RETURNING s.id, s.show_id;
 UPDATE hold_seats SET active = false WHERE hold_id = ANY(ARRAY[:hold]::uuid[]) AND active;
-WITH v AS (
-  UPDATE shows SET seat_version = seat_version + 1 WHERE id = :show RETURNING seat_version
-), stamped AS (
-  UPDATE show_seats SET version = (SELECT seat_version FROM v) WHERE id = ANY(ARRAY[:seat]::uuid[]) AND EXISTS (SELECT 1 FROM v)
-)
-INSERT INTO seat_changes (show_id, version, cause, seats)
-  SELECT :show, v.seat_version, 'RELEASE', jsonb_build_array(jsonb_build_object('id', :seat::text, 'status', 'AVAILABLE')) FROM v
-  RETURNING version;
+INSERT INTO seat_changes (show_id, cause, seats)
+  SELECT :show, 'RELEASE', jsonb_build_array(jsonb_build_object('id', :seat::text, 'status', 'AVAILABLE'))
+  RETURNING id;
 COMMIT;
 \else
 ROLLBACK;

@@ -6,6 +6,7 @@ import { createCatalogService } from './catalog/catalog.service.js';
 import type { Clock } from './clock.js';
 import { systemClock } from './clock.js';
 import { createHoldService, type HoldConfig } from './holds/hold.service.js';
+import { createSeatChangeService } from './seat-changes/seat-change.service.js';
 
 export interface ServiceConfig {
   jwtSecret: string;
@@ -23,6 +24,7 @@ export function createServices(db: Db, config: ServiceConfig, clock: Clock = sys
     catalog: createCatalogService({ db, clock }),
     admin: createAdminCatalogService({ db, clock }),
     holds: createHoldService({ db, clock, config: config.holds }),
+    seatChanges: createSeatChangeService({ db }),
   };
 }
 export type AppServices = ReturnType<typeof createServices>;

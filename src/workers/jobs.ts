@@ -2,6 +2,7 @@ import type { Env } from '../config/env.js';
 import type { AppServices } from '../domain/services.js';
 import { holdExpiryJob } from './hold-expiry.job.js';
 import { idempotencyCleanupJob } from './idempotency-cleanup.job.js';
+import { seatChangeSequencerJob } from './seat-change-sequencer.job.js';
 import type { Job } from './job-runner.js';
 
 /**
@@ -10,5 +11,9 @@ import type { Job } from './job-runner.js';
  * reconciliation. Jobs must be safe to run in several processes at once.
  */
 export function buildJobs(services: AppServices, _config: Env): Job[] {
-  return [holdExpiryJob(services.holds), idempotencyCleanupJob(services.holds)];
+  return [
+    seatChangeSequencerJob(services.seatChanges),
+    holdExpiryJob(services.holds),
+    idempotencyCleanupJob(services.holds),
+  ];
 }

@@ -18,7 +18,14 @@ export async function seatStates(h: Harness, showId: string): Promise<SeatState[
     where ss.show_id = ${showId} order by s.y, s.x`);
 }
 
+/** Runs the sequencer until every committed change has its version (the worker does this live). */
+export async function settle(h: Harness): Promise<void> {
+  while ((await h.services.seatChanges.sequencePending()) > 0);
+}
+
+/** The show's seat version once every committed change is numbered. */
 export async function showVersion(h: Harness, showId: string): Promise<number> {
+  await settle(h);
   const [row] = await h.db.db.execute<{ v: number }>(
     sql`select version as v from show_seat_versions where show_id = ${showId}`,
   );
@@ -26,12 +33,14 @@ export async function showVersion(h: Harness, showId: string): Promise<number> {
 }
 
 export async function seatChangeLog(h: Harness, showId: string) {
+  await settle(h);
   return h.db.db.execute<{ version: number; cause: string; seats: { id: string; status: string }[] }>(sql`
     select version, cause, seats from seat_changes where show_id = ${showId} order by version`);
 }
 
 /** Invariants that must hold after any sequence of operations. */
 export async function checkSeatInvariants(h: Harness, showId: string): Promise<string[]> {
+  await settle(h);
   const problems: string[] = [];
   const rows = await h.db.db.execute<{ problem: string }>(sql`
     select 'seat ' || ss.id || ' is HELD by a hold that is not ACTIVE (' || h.status || ')' as problem
@@ -47,9 +56,12 @@ export async function checkSeatInvariants(h: Harness, showId: string): Promise<s
       from hold_seats hs join show_seats ss on ss.id = hs.show_seat_id
       where ss.show_id = ${showId} and hs.active and (ss.hold_id is distinct from hs.hold_id)
     union all
-    select 'seat_changes versions not contiguous'
+    select 'seat_changes versions are not exactly 1..N'
       where (select count(*) from seat_changes where show_id = ${showId})
          <> (select version from show_seat_versions where show_id = ${showId})
+         or exists (select 1 from seat_changes where show_id = ${showId} and version is null)
+         or (select count(distinct version) from seat_changes where show_id = ${showId})
+         <> (select coalesce(max(version), 0) from seat_changes where show_id = ${showId})
     union all
     select 'hold ' || h.id || ' expiry differs from its seats'
       from holds h join show_seats ss on ss.hold_id = h.id

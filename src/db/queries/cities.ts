@@ -16,5 +16,8 @@ export async function findAllCities(db: DbOrTx): Promise<CityRow[]> {
 
 export async function findCitiesByIds(db: DbOrTx, ids: readonly string[]): Promise<CityRow[]> {
   if (ids.length === 0) return [];
-  return db.select().from(cities).where(inArray(cities.id, [...ids]));
+  return db
+    .select()
+    .from(cities)
+    .where(inArray(cities.id, [...ids]));
 }

@@ -12,7 +12,10 @@ export async function insertEvent(db: DbOrTx, values: NewEvent): Promise<EventRo
 
 export async function findEventsByIds(db: DbOrTx, ids: readonly string[]): Promise<EventRow[]> {
   if (ids.length === 0) return [];
-  return db.select().from(events).where(inArray(events.id, [...ids]));
+  return db
+    .select()
+    .from(events)
+    .where(inArray(events.id, [...ids]));
 }
 
 /** Already validated and normalised by the domain. */

@@ -2,49 +2,6 @@ import { sql } from 'drizzle-orm';
 import type { DbOrTx } from '../client.js';
 import { ts, uuidArray } from './sql-helpers.js';
 
-export type RequestedSeat = {
-  id: string;
-  showId: string;
-  section: string;
-  status: 'AVAILABLE' | 'HELD' | 'BOOKED' | 'BLOCKED';
-  /** For HELD seats: when the hold ends and whose it is. */
-  holdExpiresAt: string | null;
-  holdUserId: string | null;
-};
-
-/** The requested seats as they are now (unknown ids, other shows, a quick availability check). */
-export async function findShowSeatsByIds(db: DbOrTx, ids: readonly string[]): Promise<RequestedSeat[]> {
-  return db.execute<RequestedSeat>(sql`
-    select ss.id, ss.show_id as "showId", ss.section, ss.status,
-           ss.hold_expires_at as "holdExpiresAt", h.user_id as "holdUserId"
-    from show_seats ss left join holds h on h.id = ss.hold_id
-    where ss.id = any(${uuidArray(ids)})`);
-}
-
-/**
- * Takes the seats that are free at `now` (AVAILABLE, or HELD by a hold that has expired: lazy
- * reclaim) for `holdId`. Row locks are taken in id order, so overlapping holds never deadlock;
- * a loser waits for the winner's commit, re-checks the condition and skips the seat.
- * Returns the seats taken, with the hold they were reclaimed from, if any.
- */
-export async function acquireSeats(
-  tx: DbOrTx,
-  args: { showId: string; seatIds: readonly string[]; holdId: string; expiresAt: Date; now: Date },
-): Promise<{ id: string; reclaimedFrom: string | null }[]> {
-  return tx.execute<{ id: string; reclaimedFrom: string | null }>(sql`
-    with target as (
-      select id, hold_id from show_seats
-      where show_id = ${args.showId} and id = any(${uuidArray(args.seatIds)})
-        and (status = 'AVAILABLE' or (status = 'HELD' and hold_expires_at <= ${ts(args.now)}))
-      order by id
-      for update
-    )
-    update show_seats s
-    set status = 'HELD', hold_id = ${args.holdId}, hold_expires_at = ${ts(args.expiresAt)}
-    from target where s.id = target.id
-    returning s.id, target.hold_id as "reclaimedFrom"`);
-}
-
 /** Frees every seat still held by these holds; returns them with their show. */
 export async function releaseSeatsOfHolds(
   tx: DbOrTx,
@@ -66,17 +23,6 @@ export async function releaseSeatsOfHolds(
 export async function setHeldSeatsExpiry(tx: DbOrTx, holdId: string, expiresAt: Date): Promise<void> {
   await tx.execute(sql`
     update show_seats set hold_expires_at = ${ts(expiresAt)} where hold_id = ${holdId} and status = 'HELD'`);
-}
-
-export async function insertHoldSeats(
-  tx: DbOrTx,
-  holdId: string,
-  seats: readonly { id: string; priceAmount: number }[],
-): Promise<void> {
-  await tx.execute(sql`
-    insert into hold_seats (hold_id, show_seat_id, price_amount)
-    select ${holdId}, s.id, s.price
-    from unnest(${uuidArray(seats.map((s) => s.id))}, ${sql.param(seats.map((s) => s.priceAmount))}::int[]) as s(id, price)`);
 }
 
 /** Deactivates hold_seats rows: of whole holds, or of single seats taken over from expired holds. */

@@ -3,23 +3,6 @@ import type { DbOrTx } from '../client.js';
 import { holds, type HoldRow } from '../schema/index.js';
 import { ts } from './sql-helpers.js';
 
-export async function insertHold(
-  tx: DbOrTx,
-  values: {
-    id: string;
-    userId: string;
-    showId: string;
-    expiresAt: Date;
-    totalAmount: number;
-    currency: string;
-    createdAt: Date;
-  },
-): Promise<HoldRow> {
-  const [row] = await tx.insert(holds).values(values).returning();
-  if (!row) throw new Error('insert into holds returned no row');
-  return row;
-}
-
 export async function findHoldsByIds(db: DbOrTx, ids: readonly string[]): Promise<HoldRow[]> {
   if (ids.length === 0) return [];
   return db
@@ -32,42 +15,6 @@ export async function findHoldsByIds(db: DbOrTx, ids: readonly string[]): Promis
 export async function lockHold(tx: DbOrTx, id: string): Promise<HoldRow | undefined> {
   const [row] = await tx.select().from(holds).where(eq(holds.id, id)).for('update');
   return row;
-}
-
-/**
- * Serialises one user's hold transactions (limits are checked under this lock) and counts the
- * user's holds that are active at `now`, not counting the one on `exceptShowId` (it is replaced).
- * FOR NO KEY UPDATE does not block other transactions' foreign-key checks on the user row.
- */
-export async function lockUserAndCountActiveHolds(
-  tx: DbOrTx,
-  userId: string,
-  now: Date,
-  exceptShowId: string,
-): Promise<number | undefined> {
-  const rows = await tx.execute<{ n: number }>(sql`
-    select (select count(*)::int from holds h
-            where h.user_id = u.id and h.status = 'ACTIVE' and h.expires_at > ${ts(now)}
-              and h.show_id <> ${exceptShowId}) as n
-    from users u where u.id = ${userId}
-    for no key update of u`);
-  return rows[0]?.n;
-}
-
-/** Ends the user's active hold on a show (a new hold replaces it); returns its id. */
-export async function endActiveHoldOfUserOnShow(
-  tx: DbOrTx,
-  userId: string,
-  showId: string,
-  now: Date,
-): Promise<string | undefined> {
-  const rows = await tx.execute<{ id: string }>(sql`
-    update holds
-    set status = (case when expires_at <= ${ts(now)} then 'EXPIRED' else 'RELEASED' end)::hold_status,
-        ended_at = ${ts(now)}
-    where user_id = ${userId} and show_id = ${showId} and status = 'ACTIVE'
-    returning id`);
-  return rows[0]?.id;
 }
 
 export async function setHoldStatus(

@@ -24,10 +24,17 @@ export async function insertScreenWithSeats(
 
 export async function findScreensByIds(db: DbOrTx, ids: readonly string[]): Promise<ScreenRow[]> {
   if (ids.length === 0) return [];
-  return db.select().from(screens).where(inArray(screens.id, [...ids]));
+  return db
+    .select()
+    .from(screens)
+    .where(inArray(screens.id, [...ids]));
 }
 
 export async function findScreensByVenueIds(db: DbOrTx, venueIds: readonly string[]): Promise<ScreenRow[]> {
   if (venueIds.length === 0) return [];
-  return db.select().from(screens).where(inArray(screens.venueId, [...venueIds])).orderBy(screens.name);
+  return db
+    .select()
+    .from(screens)
+    .where(inArray(screens.venueId, [...venueIds]))
+    .orderBy(screens.name);
 }

@@ -1,33 +1,58 @@
 import { sql } from 'drizzle-orm';
 import type { DbOrTx } from '../client.js';
 import type { SeatChangeEntry } from '../schema/index.js';
-import { ts, uuidArray } from './sql-helpers.js';
+import { ts } from './sql-helpers.js';
 
 /**
- * Bumps the show's seat version, stamps the changed seats with it and appends the change to the
- * log/outbox, in one statement. It runs last in a seat transaction so the version row (the only
- * per-show hot spot) stays locked for as short a time as possible.
+ * Appends a seat change to the log/outbox inside the seat transaction. It touches no per-show
+ * row, so holds of one show never queue behind each other; the sequencer numbers it after commit.
  *
- * `onSaleAt` makes the bump conditional on the show being on sale at that instant: when a
- * concurrent cancelShow commits first (it closes sales on the same row), nothing is written and
- * `undefined` is returned.
+ * With `onSaleAt` the row is only written while the show sells at that instant. Seat
+ * transactions insert their hold (a foreign-key share lock on the show) before this runs, and
+ * cancelShow locks the show row first, so a hold racing a cancel sees the cancellation here and
+ * gets `undefined`.
  */
 export async function recordSeatChange(
   tx: DbOrTx,
   change: { showId: string; cause: string; seats: SeatChangeEntry[]; onSaleAt?: Date },
 ): Promise<number | undefined> {
-  const onSale = change.onSaleAt ? sql`and not cancelled and sales_end_at > ${ts(change.onSaleAt)}` : sql``;
+  const onSale = change.onSaleAt
+    ? sql`where exists (select 1 from shows where id = ${change.showId}
+                        and status = 'SCHEDULED' and starts_at > ${ts(change.onSaleAt)})`
+    : sql``;
+  const rows = await tx.execute<{ id: number }>(sql`
+    insert into seat_changes (show_id, cause, seats)
+    select ${change.showId}, ${change.cause}, ${JSON.stringify(change.seats)}::jsonb ${onSale}
+    returning id::int as id`);
+  return rows[0]?.id;
+}
+
+/** Shows with committed changes waiting for a version, at most `limit`. */
+export async function findShowsWithUnsequencedChanges(db: DbOrTx, limit: number): Promise<string[]> {
+  const rows = await db.execute<{ showId: string }>(sql`
+    select distinct show_id as "showId" from seat_changes where version is null limit ${limit}`);
+  return rows.map((r) => r.showId);
+}
+
+/**
+ * Numbers a show's committed, unnumbered changes in write order, continuing its version without
+ * gaps, and moves the show's version along; returns the new version or undefined when another
+ * sequencer holds the show right now (SKIP LOCKED) or there was nothing to do.
+ */
+export async function sequenceShowChanges(tx: DbOrTx, showId: string): Promise<number | undefined> {
   const rows = await tx.execute<{ version: number }>(sql`
-    with v as (
-      update show_seat_versions set version = version + 1
-      where show_id = ${change.showId} ${onSale}
-      returning version
-    ), stamped as (
-      update show_seats set version = (select version from v)
-      where id = any(${uuidArray(change.seats.map((s) => s.id))}) and exists (select 1 from v)
+    with base as (
+      select version from show_seat_versions where show_id = ${showId} for update skip locked
+    ), pending as (
+      select id, row_number() over (order by id) as n from seat_changes
+      where show_id = ${showId} and version is null and exists (select 1 from base)
+    ), numbered as (
+      update seat_changes c set version = (select version from base) + pending.n
+      from pending where c.id = pending.id
+      returning c.version
     )
-    insert into seat_changes (show_id, version, cause, seats)
-    select ${change.showId}, v.version, ${change.cause}, ${JSON.stringify(change.seats)}::jsonb from v
+    update show_seat_versions set version = (select max(version) from numbered)
+    where show_id = ${showId} and exists (select 1 from numbered)
     returning version`);
   return rows[0]?.version;
 }

@@ -24,7 +24,7 @@ export async function insertShowWithInventory(
   const [row] = await tx.insert(shows).values(show).returning();
   if (!row) throw new Error('insert into shows returned no row');
   await tx.insert(showPrices).values(prices.map((p) => ({ ...p, showId: row.id })));
-  await tx.insert(showSeatVersions).values({ showId: row.id, salesEndAt: show.startsAt });
+  await tx.insert(showSeatVersions).values({ showId: row.id });
   await tx.execute(sql`
     insert into ${showSeats} (show_id, seat_id, section, status)
     select ${row.id}, ${seats.id}, ${seats.section},
@@ -41,12 +41,9 @@ export async function findShowsByIds(db: DbOrTx, ids: readonly string[]): Promis
     .where(inArray(shows.id, [...ids]));
 }
 
-/**
- * Stops sales of a show: holds check this flag on the same row they bump the version on, so a
- * hold committing after this waits for it and then fails. Call first in a cancel transaction.
- */
-export async function closeShowSales(db: DbOrTx, id: string): Promise<void> {
-  await db.update(showSeatVersions).set({ cancelled: true }).where(eq(showSeatVersions.showId, id));
+/** Locks a show row exclusively (also against foreign-key share locks of new holds). */
+export async function lockShow(db: DbOrTx, id: string): Promise<void> {
+  await db.select({ id: shows.id }).from(shows).where(eq(shows.id, id)).for('update');
 }
 
 /** Marks a show cancelled; returns undefined when it was already cancelled or does not exist. */
@@ -57,18 +54,6 @@ export async function markShowCancelled(db: DbOrTx, id: string, at: Date): Promi
     .where(and(eq(shows.id, id), ne(shows.status, 'CANCELLED')))
     .returning();
   return row;
-}
-
-export async function findShowPricesByShowIds(
-  db: DbOrTx,
-  showIds: readonly string[],
-): Promise<ShowPriceRow[]> {
-  if (showIds.length === 0) return [];
-  return db
-    .select()
-    .from(showPrices)
-    .where(inArray(showPrices.showId, [...showIds]))
-    .orderBy(showPrices.showId, showPrices.sortOrder);
 }
 
 /** Already validated by the domain; `to` is exclusive. */

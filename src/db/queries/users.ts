@@ -17,7 +17,10 @@ export async function findUserById(db: DbOrTx, id: string): Promise<UserRow | un
 
 export async function findUsersByIds(db: DbOrTx, ids: readonly string[]): Promise<UserRow[]> {
   if (ids.length === 0) return [];
-  return db.select().from(users).where(inArray(users.id, [...ids]));
+  return db
+    .select()
+    .from(users)
+    .where(inArray(users.id, [...ids]));
 }
 
 /** Inserts unless the email exists; returns undefined on conflict. */

@@ -13,7 +13,10 @@ export async function insertVenue(
 
 export async function findVenuesByIds(db: DbOrTx, ids: readonly string[]): Promise<VenueRow[]> {
   if (ids.length === 0) return [];
-  return db.select().from(venues).where(inArray(venues.id, [...ids]));
+  return db
+    .select()
+    .from(venues)
+    .where(inArray(venues.id, [...ids]));
 }
 
 /** The venue of each screen, in one join (a show's venue without a screen round trip). */

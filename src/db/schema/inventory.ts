@@ -42,8 +42,6 @@ export const showSeats = pgTable(
     /** Copied from the hold: an expired hold's seats count as free before the worker runs. */
     holdExpiresAt: timestamp({ withTimezone: true }),
     bookingId: uuid().references((): AnyPgColumn => bookings.id),
-    /** The show version that last changed this seat. */
-    version: integer().notNull().default(0),
   },
   (t) => [
     unique('show_seats_show_seat_unique').on(t.showId, t.seatId),
@@ -62,11 +60,9 @@ export const showSeats = pgTable(
 );
 
 /**
- * The per-show seat-state version (+1 per committed transaction that changes any seat of the
- * show) and whether the show still sells. It is the one row every seat transaction of a show
- * updates, so it lives apart from `shows`: narrow, no secondary indexes, low fillfactor (set in
- * the migration) so each bump is a HOT update. Sales close at `salesEndAt` (the show's start) or
- * when `cancelled` is set; the conditional bump makes that check atomic with a concurrent cancel.
+ * The per-show seat-state version: the last version the sequencer gave to a committed change of
+ * the show. Only the sequencer updates it (seat transactions never touch a per-show row, which
+ * would serialise every hold of a show on one row lock).
  */
 export const showSeatVersions = pgTable(
   'show_seat_versions',
@@ -75,8 +71,6 @@ export const showSeatVersions = pgTable(
       .primaryKey()
       .references(() => shows.id),
     version: integer().notNull().default(0),
-    salesEndAt: timestamp({ withTimezone: true }).notNull(),
-    cancelled: boolean().notNull().default(false),
   },
   (t) => [check('show_seat_versions_version_check', sql`${t.version} >= 0`)],
 );
@@ -88,9 +82,11 @@ export interface SeatChangeEntry {
 }
 
 /**
- * The per-show seat-change log and outbox: one row per committed version, written in the same
- * transaction as the seat change. The relay publishes rows in version order and stamps
- * `publishedAt`; replay for reconnecting subscribers reads it by (show, version).
+ * The per-show seat-change log and outbox: one row per committed seat transaction, written in that
+ * transaction. `id` orders changes as they were written; the sequencer then gives each committed
+ * row of a show the next gap-free `version` (a change touching a seat always commits after, and
+ * so is numbered after, every earlier change of that seat). The relay publishes rows in version
+ * order and stamps `publishedAt`; replay for reconnecting subscribers reads it by (show, version).
  */
 export const seatChanges = pgTable(
   'seat_changes',
@@ -99,8 +95,9 @@ export const seatChanges = pgTable(
     showId: uuid()
       .notNull()
       .references(() => shows.id),
-    version: integer().notNull(),
-    /** What caused it: HOLD, RELEASE, EXPIRE, BOOK, CANCEL, ... */
+    /** Null until sequenced. */
+    version: integer(),
+    /** What caused it: HOLD, RELEASE, EXPIRE, CANCEL, BOOK, ... */
     cause: text().notNull(),
     seats: jsonb().$type<SeatChangeEntry[]>().notNull(),
     createdAt: timestamp({ withTimezone: true }).notNull().defaultNow(),
@@ -108,11 +105,10 @@ export const seatChanges = pgTable(
   },
   (t) => [
     unique('seat_changes_show_version_unique').on(t.showId, t.version),
-    index('seat_changes_unpublished_idx')
-      .on(t.showId, t.version)
-      .where(sql`${t.publishedAt} IS NULL`),
+    index('seat_changes_unsequenced_idx').on(t.showId, t.id).where(sql`${t.version} IS NULL`),
+    index('seat_changes_unpublished_idx').on(t.showId, t.version).where(sql`${t.publishedAt} IS NULL`),
     index('seat_changes_created_at_idx').on(t.createdAt),
-    check('seat_changes_version_check', sql`${t.version} > 0`),
+    check('seat_changes_version_check', sql`${t.version} IS NULL OR ${t.version} > 0`),
   ],
 );
 

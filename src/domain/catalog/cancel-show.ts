@@ -2,7 +2,7 @@ import type { Db } from '../../db/client.js';
 import { deactivateHoldSeats, releaseSeatsOfHolds } from '../../db/queries/hold-seats.js';
 import { endActiveHoldsOfShow } from '../../db/queries/holds.js';
 import { recordSeatChange } from '../../db/queries/seat-changes.js';
-import { closeShowSales, findShowsByIds, markShowCancelled } from '../../db/queries/shows.js';
+import { findShowsByIds, lockShow, markShowCancelled } from '../../db/queries/shows.js';
 import type { ShowRow } from '../../db/schema/index.js';
 import { NotFoundError } from '../../errors.js';
 import type { Clock } from '../clock.js';
@@ -21,7 +21,9 @@ export async function cancelShow(
   const showId = parseId(showIdRaw, 'showId');
   const now = clock.now();
   return inTransaction(db, async (tx) => {
-    await closeShowSales(tx, showId);
+    // Waits for holds being placed right now (their hold rows share-lock the show) and makes
+    // later ones wait for this commit, after which they see the show cancelled.
+    await lockShow(tx, showId);
     const cancelled = await markShowCancelled(tx, showId, now);
     if (!cancelled) {
       const [show] = await findShowsByIds(tx, [showId]);

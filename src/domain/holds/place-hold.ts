@@ -1,22 +1,16 @@
 import { randomUUID } from 'node:crypto';
 import type { Db, Tx } from '../../db/client.js';
+import { deactivateHoldSeats, findSeatPlacesAround } from '../../db/queries/hold-seats.js';
 import {
-  acquireSeats,
-  deactivateHoldSeats,
-  findSeatPlacesAround,
-  findShowSeatsByIds,
-  insertHoldSeats,
-  releaseSeatsOfHolds,
+  endReplacedHold,
+  findHoldRequestContext,
+  insertHoldAndTakeSeats,
+  lockUserForHold,
+  recordHeldSeats,
+  type HoldRequestContext,
   type RequestedSeat,
-} from '../../db/queries/hold-seats.js';
-import {
-  endActiveHoldOfUserOnShow,
-  insertHold,
-  lockUserAndCountActiveHolds,
-} from '../../db/queries/holds.js';
-import { recordSeatChange } from '../../db/queries/seat-changes.js';
-import { findShowPricesByShowIds, findShowsByIds } from '../../db/queries/shows.js';
-import type { HoldRow, SeatChangeEntry, ShowRow } from '../../db/schema/index.js';
+} from '../../db/queries/place-hold.js';
+import type { HoldRow, SeatChangeEntry } from '../../db/schema/index.js';
 import {
   HoldLimitError,
   NotFoundError,
@@ -56,12 +50,11 @@ export async function placeHold(deps: Deps, viewer: Viewer, input: PlaceHoldInpu
   const seatIds = parseSeatIds(input.seatIds, config.maxSeats);
   const key = parseIdempotencyKey(input.idempotencyKey, 'input.idempotencyKey');
 
-  const [show] = await findShowsByIds(db, [showId]);
-  if (!show) throw new NotFoundError('Show', showId);
+  const context = await findHoldRequestContext(db, showId, seatIds);
+  if (!context) throw new NotFoundError('Show', showId);
+  const { show, prices, seats: requested } = context;
   const now = clock.now();
   assertOnSale(show, now);
-  const prices = new Map((await findShowPricesByShowIds(db, [showId])).map((p) => [p.section, p.amount]));
-  const requested = await findShowSeatsByIds(db, seatIds);
   const foreign = seatIds.filter((id) => !requested.some((s) => s.id === id && s.showId === showId));
   if (foreign.length > 0) {
     throw new ValidationError('Some seat ids are not seats of this show', 'input.seatIds', {
@@ -71,10 +64,22 @@ export async function placeHold(deps: Deps, viewer: Viewer, input: PlaceHoldInpu
   // Losers of a race mostly ask for seats already taken: answer from this read, without a
   // transaction. With an idempotency key the stored first answer wins, so no shortcut then.
   const taken = key === undefined ? requested.filter((s) => !isFreeFor(s, viewer, now)).map((s) => s.id) : [];
-  if (taken.length > 0)
-    throw await withAlternatives(db, new SeatsUnavailableError(taken), requested, seatIds, now);
-  const quote = requested.map((s) => ({ id: s.id, priceAmount: prices.get(s.section) ?? 0 }));
-  const total = quote.reduce((sum, q) => sum + q.priceAmount, 0);
+  if (taken.length > 0) {
+    throw await withAlternatives(db, new SeatsUnavailableError(taken), showId, seatIds, now);
+  }
+  const quote = requested.map((s) => ({ id: s.id, priceAmount: prices[s.section] ?? 0 }));
+  const hold: HoldRow = {
+    id: randomUUID(),
+    userId: viewer.id,
+    showId,
+    status: 'ACTIVE',
+    expiresAt: new Date(now.getTime() + config.ttlSeconds * 1000),
+    totalAmount: quote.reduce((sum, q) => sum + q.priceAmount, 0),
+    currency: show.currency,
+    extensions: 0,
+    createdAt: now,
+    endedAt: null,
+  };
 
   try {
     const { value } = await inTransaction(db, (tx) =>
@@ -82,12 +87,12 @@ export async function placeHold(deps: Deps, viewer: Viewer, input: PlaceHoldInpu
         tx,
         { userId: viewer.id, key, operation: 'holdSeats', input: { showId, seatIds }, now },
         holdCodec,
-        () => holdInTransaction(tx, { viewer, show, seatIds, quote, total, now, config }),
+        () => holdInTransaction(tx, { viewer, hold, seatIds, quote, config }),
       ),
     );
     return value;
   } catch (err) {
-    if (err instanceof SeatsUnavailableError) throw await withAlternatives(db, err, requested, seatIds, now);
+    if (err instanceof SeatsUnavailableError) throw await withAlternatives(db, err, showId, seatIds, now);
     throw err;
   }
 }
@@ -96,38 +101,24 @@ async function holdInTransaction(
   tx: Tx,
   a: {
     viewer: Viewer;
-    show: ShowRow;
+    hold: HoldRow;
     seatIds: string[];
     quote: { id: string; priceAmount: number }[];
-    total: number;
-    now: Date;
     config: HoldConfig;
   },
 ): Promise<HoldRow> {
-  const { viewer, show, seatIds, now, config } = a;
-  const activeElsewhere = await lockUserAndCountActiveHolds(tx, viewer.id, now, show.id);
-  if (activeElsewhere === undefined) throw new UnauthenticatedError('This account no longer exists');
-  if (activeElsewhere >= config.maxActivePerUser) {
-    throw new HoldLimitError(`You already have ${activeElsewhere} active holds; release one first`, {
+  const { viewer, hold, seatIds, config } = a;
+  const now = hold.createdAt;
+  const user = await lockUserForHold(tx, viewer.id, hold.showId, now);
+  if (!user) throw new UnauthenticatedError('This account no longer exists');
+  if (user.activeElsewhere >= config.maxActivePerUser) {
+    throw new HoldLimitError(`You already have ${user.activeElsewhere} active holds; release one first`, {
       maxActiveHolds: config.maxActivePerUser,
     });
   }
+  const freed = user.previousHoldId ? await endReplacedHold(tx, user.previousHoldId, now) : [];
 
-  const previous = await endActiveHoldOfUserOnShow(tx, viewer.id, show.id, now);
-  const freed = previous ? await releaseSeatsOfHolds(tx, [previous]) : [];
-  if (previous) await deactivateHoldSeats(tx, { holdIds: [previous] });
-
-  const expiresAt = new Date(now.getTime() + config.ttlSeconds * 1000);
-  const hold = await insertHold(tx, {
-    id: randomUUID(),
-    userId: viewer.id,
-    showId: show.id,
-    expiresAt,
-    totalAmount: a.total,
-    currency: show.currency,
-    createdAt: now,
-  });
-  const taken = await acquireSeats(tx, { showId: show.id, seatIds, holdId: hold.id, expiresAt, now });
+  const taken = await insertHoldAndTakeSeats(tx, hold, seatIds, now);
   if (taken.length !== seatIds.length) {
     const got = new Set(taken.map((t) => t.id));
     throw new SeatsUnavailableError(seatIds.filter((id) => !got.has(id)));
@@ -135,15 +126,15 @@ async function holdInTransaction(
   // Seats taken over from expired holds leave those holds (the worker ends them later).
   const reclaimed = taken.filter((t) => t.reclaimedFrom !== null).map((t) => t.id);
   if (reclaimed.length > 0) await deactivateHoldSeats(tx, { showSeatIds: reclaimed });
-  await insertHoldSeats(tx, hold.id, a.quote);
 
   const held = new Set(seatIds);
-  const seats: SeatChangeEntry[] = [
-    ...freed.filter((s) => !held.has(s.id)).map((s) => ({ id: s.id, status: 'AVAILABLE' as const })),
+  const change: SeatChangeEntry[] = [
+    ...freed.filter((id) => !held.has(id)).map((id) => ({ id, status: 'AVAILABLE' as const })),
     ...seatIds.map((id) => ({ id, status: 'HELD' as const })),
   ];
-  const version = await recordSeatChange(tx, { showId: show.id, cause: 'HOLD', seats, onSaleAt: now });
-  if (version === undefined) throw new ValidationError('This show is not on sale', 'input.showId');
+  if (!(await recordHeldSeats(tx, { holdId: hold.id, showId: hold.showId, quote: a.quote, change, now }))) {
+    throw new ValidationError('This show is not on sale', 'input.showId');
+  }
   return hold;
 }
 
@@ -163,7 +154,7 @@ function isFreeFor(seat: RequestedSeat, viewer: Viewer, now: Date): boolean {
   return seat.holdUserId === viewer.id || new Date(seat.holdExpiresAt!).getTime() <= now.getTime();
 }
 
-function assertOnSale(show: ShowRow, now: Date): void {
+function assertOnSale(show: HoldRequestContext['show'], now: Date): void {
   if (show.status === 'CANCELLED') throw new ValidationError('This show is cancelled', 'input.showId');
   if (show.startsAt <= now)
     throw new ValidationError('This show has started; sales are closed', 'input.showId');
@@ -172,11 +163,11 @@ function assertOnSale(show: ShowRow, now: Date): void {
 async function withAlternatives(
   db: Db,
   err: SeatsUnavailableError,
-  requested: RequestedSeat[],
+  showId: string,
   seatIds: string[],
   now: Date,
 ): Promise<SeatsUnavailableError> {
-  const places = await findSeatPlacesAround(db, requested[0]!.showId, seatIds, now);
+  const places = await findSeatPlacesAround(db, showId, seatIds, now);
   const wanted = places.filter((p) => seatIds.includes(p.id));
   const unavailable = err.details['unavailableSeatIds'] as string[];
   return new SeatsUnavailableError(unavailable, suggestAlternatives(places, wanted, seatIds.length));
