@@ -1,3 +1,4 @@
+import { createSecretKey } from 'node:crypto';
 import { errors, jwtVerify, SignJWT } from 'jose';
 
 export type Role = 'CUSTOMER' | 'ADMIN';
@@ -11,7 +12,9 @@ export interface Viewer {
 const ISSUER = 'boxoffice';
 
 export function createTokenIssuer(secret: string, ttlSeconds: number) {
-  const key = new TextEncoder().encode(secret);
+  // A KeyObject, not raw bytes: jose would import raw bytes into WebCrypto on every call, which
+  // cost ~5% of the API's CPU under load.
+  const key = createSecretKey(Buffer.from(secret, 'utf8'));
   return {
     sign: (viewer: Viewer): Promise<string> =>
       new SignJWT({ role: viewer.role })
