@@ -2,7 +2,10 @@ import { sql } from 'drizzle-orm';
 import type { DbOrTx } from '../client.js';
 import { ts, uuidArray } from './sql-helpers.js';
 
-/** Frees every seat still held by these holds; returns them with their show. */
+/**
+ * Frees every seat still held by these holds and deactivates their hold_seats rows, in one
+ * statement; returns the freed seats with their show. Seats are locked in id order.
+ */
 export async function releaseSeatsOfHolds(
   tx: DbOrTx,
   holdIds: readonly string[],
@@ -13,6 +16,8 @@ export async function releaseSeatsOfHolds(
       select id from show_seats where hold_id = any(${uuidArray(holdIds)}) and status = 'HELD'
       order by id
       for update
+    ), inactive as (
+      update hold_seats set active = false where hold_id = any(${uuidArray(holdIds)}) and active
     )
     update show_seats s set status = 'AVAILABLE', hold_id = null, hold_expires_at = null
     from target where s.id = target.id
@@ -25,7 +30,10 @@ export async function setHeldSeatsExpiry(tx: DbOrTx, holdId: string, expiresAt: 
     update show_seats set hold_expires_at = ${ts(expiresAt)} where hold_id = ${holdId} and status = 'HELD'`);
 }
 
-/** Deactivates hold_seats rows: of whole holds, or of single seats taken over from expired holds. */
+/**
+ * Deactivates hold_seats rows: of single seats taken over from expired holds (or of whole holds,
+ * which releaseSeatsOfHolds already does with their seats).
+ */
 export async function deactivateHoldSeats(
   tx: DbOrTx,
   by: { holdIds?: readonly string[]; showSeatIds?: readonly string[] },

@@ -75,24 +75,13 @@ export async function lockUserForHold(
   return row;
 }
 
-/** Ends the replaced hold, frees its seats and its hold_seats rows; returns the freed seat ids. */
-export async function endReplacedHold(tx: DbOrTx, holdId: string, now: Date): Promise<string[]> {
-  const rows = await tx.execute<{ id: string }>(sql`
-    with ended as (
-      update holds
-      set status = (case when expires_at <= ${ts(now)} then 'EXPIRED' else 'RELEASED' end)::hold_status,
-          ended_at = ${ts(now)}
-      where id = ${holdId} and status = 'ACTIVE'
-    ), target as (
-      select id from show_seats where hold_id = ${holdId} and status = 'HELD' order by id for update
-    ), freed as (
-      update show_seats s set status = 'AVAILABLE', hold_id = null, hold_expires_at = null
-      from target where s.id = target.id returning s.id
-    ), inactive as (
-      update hold_seats set active = false where hold_id = ${holdId} and active
-    )
-    select id from freed`);
-  return rows.map((r) => r.id);
+/** Ends the hold that a new hold on the same show replaces (its seats are freed separately). */
+export async function endReplacedHold(tx: DbOrTx, holdId: string, now: Date): Promise<void> {
+  await tx.execute(sql`
+    update holds
+    set status = (case when expires_at <= ${ts(now)} then 'EXPIRED' else 'RELEASED' end)::hold_status,
+        ended_at = ${ts(now)}
+    where id = ${holdId} and status = 'ACTIVE'`);
 }
 
 /**

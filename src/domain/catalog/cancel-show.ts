@@ -1,5 +1,5 @@
 import type { Db } from '../../db/client.js';
-import { deactivateHoldSeats, releaseSeatsOfHolds } from '../../db/queries/hold-seats.js';
+import { releaseSeatsOfHolds } from '../../db/queries/hold-seats.js';
 import { endActiveHoldsOfShow } from '../../db/queries/holds.js';
 import { recordSeatChange } from '../../db/queries/seat-changes.js';
 import { findShowsByIds, lockShow, markShowCancelled } from '../../db/queries/shows.js';
@@ -32,7 +32,6 @@ export async function cancelShow(
     }
     const holdIds = await endActiveHoldsOfShow(tx, showId, now);
     const freed = await releaseSeatsOfHolds(tx, holdIds);
-    await deactivateHoldSeats(tx, { holdIds });
     if (freed.length > 0) {
       await recordSeatChange(tx, {
         showId,

@@ -1,5 +1,5 @@
 import type { Tx } from '../../db/client.js';
-import { deactivateHoldSeats, releaseSeatsOfHolds } from '../../db/queries/hold-seats.js';
+import { releaseSeatsOfHolds } from '../../db/queries/hold-seats.js';
 import { setHoldStatus } from '../../db/queries/holds.js';
 import { recordSeatChange } from '../../db/queries/seat-changes.js';
 import type { HoldRow } from '../../db/schema/index.js';
@@ -15,7 +15,6 @@ export async function endHold(
 ): Promise<HoldRow> {
   const ended = await setHoldStatus(tx, hold.id, status, now);
   const freed = await releaseSeatsOfHolds(tx, [hold.id]);
-  await deactivateHoldSeats(tx, { holdIds: [hold.id] });
   if (freed.length > 0) {
     await recordSeatChange(tx, {
       showId: hold.showId,

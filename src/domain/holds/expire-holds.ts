@@ -1,6 +1,6 @@
 import type { Db } from '../../db/client.js';
 import { deleteIdempotencyKeysBefore } from '../../db/queries/idempotency-keys.js';
-import { deactivateHoldSeats, releaseSeatsOfHolds } from '../../db/queries/hold-seats.js';
+import { releaseSeatsOfHolds } from '../../db/queries/hold-seats.js';
 import { claimExpiredHolds } from '../../db/queries/holds.js';
 import { recordSeatChange } from '../../db/queries/seat-changes.js';
 import type { Clock } from '../clock.js';
@@ -19,7 +19,6 @@ export async function expireDueHolds(deps: { db: Db; clock: Clock }, limit: numb
     if (claimed.length === 0) return 0;
     const ids = claimed.map((h) => h.id);
     const freed = await releaseSeatsOfHolds(tx, ids);
-    await deactivateHoldSeats(tx, { holdIds: ids });
     const byShow = new Map<string, string[]>();
     for (const s of freed) byShow.set(s.showId, [...(byShow.get(s.showId) ?? []), s.id]);
     // Shows in a fixed order, so two workers never lock each other's show rows crosswise.

@@ -1,6 +1,10 @@
 import { randomUUID } from 'node:crypto';
 import type { Db, Tx } from '../../db/client.js';
-import { deactivateHoldSeats, findSeatPlacesAround } from '../../db/queries/hold-seats.js';
+import {
+  deactivateHoldSeats,
+  findSeatPlacesAround,
+  releaseSeatsOfHolds,
+} from '../../db/queries/hold-seats.js';
 import {
   endReplacedHold,
   findHoldRequestContext,
@@ -116,7 +120,11 @@ async function holdInTransaction(
       maxActiveHolds: config.maxActivePerUser,
     });
   }
-  const freed = user.previousHoldId ? await endReplacedHold(tx, user.previousHoldId, now) : [];
+  let freed: string[] = [];
+  if (user.previousHoldId) {
+    await endReplacedHold(tx, user.previousHoldId, now);
+    freed = (await releaseSeatsOfHolds(tx, [user.previousHoldId])).map((s) => s.id);
+  }
 
   const taken = await insertHoldAndTakeSeats(tx, hold, seatIds, now);
   if (taken.length !== seatIds.length) {
