@@ -1,10 +1,11 @@
-interface PgErrorLike {
+export interface PgErrorLike {
   code?: string;
   constraint_name?: string;
+  detail?: string;
 }
 
 /** Drizzle wraps driver errors (DrizzleQueryError.cause = PostgresError): walk the cause chain. */
-function findPgError(err: unknown): PgErrorLike | undefined {
+export function findPgError(err: unknown): PgErrorLike | undefined {
   for (let e: unknown = err; e instanceof Error; e = e.cause) {
     const pg = e as Error & PgErrorLike;
     if (typeof pg.code === 'string' && /^[0-9A-Z]{5}$/.test(pg.code)) return pg;

@@ -1,11 +1,12 @@
 import { sql } from 'drizzle-orm';
 import type { DbOrTx } from '../client.js';
-import type { SeatChangeEntry } from '../schema/index.js';
+import { findPgError } from '../errors.js';
 import { ts, uuidArray } from './sql-helpers.js';
 
 /**
- * The statements of one holdSeats call, shaped for few round trips: a hold is the hottest write
- * of an on-sale, and each round trip holds a pooled connection (and seat row locks) longer.
+ * The statements of one holdSeats call: one read before, one function call for the transaction.
+ * A hold is the hottest write of an on-sale, and each round trip costs CPU on both sides and
+ * holds a pooled connection (and, once seats are updated, row locks) longer.
  */
 
 export type RequestedSeat = {
@@ -53,100 +54,51 @@ export async function findHoldRequestContext(
   };
 }
 
-/**
- * Serialises one user's hold transactions (limits are checked under this lock) and returns the
- * user's holds active at `now` on other shows, and the active hold on this show (replaced).
- * FOR NO KEY UPDATE does not block other transactions' foreign-key checks on the user row.
- */
-export async function lockUserForHold(
-  tx: DbOrTx,
-  userId: string,
-  showId: string,
-  now: Date,
-): Promise<{ activeElsewhere: number; previousHoldId: string | null } | undefined> {
-  const [row] = await tx.execute<{ activeElsewhere: number; previousHoldId: string | null }>(sql`
-    select (select count(*)::int from holds h
-             where h.user_id = u.id and h.status = 'ACTIVE' and h.expires_at > ${ts(now)}
-               and h.show_id <> ${showId}) as "activeElsewhere",
-           (select h.id from holds h
-             where h.user_id = u.id and h.show_id = ${showId} and h.status = 'ACTIVE') as "previousHoldId"
-    from users u where u.id = ${userId}
-    for no key update of u`);
-  return row;
-}
+export type PlaceHoldOutcome =
+  | { outcome: 'OK' }
+  | { outcome: 'NO_USER' }
+  | { outcome: 'LIMIT'; activeElsewhere: number }
+  | { outcome: 'UNAVAILABLE'; seatIds: string[] }
+  | { outcome: 'NOT_ON_SALE' };
 
-/** Ends the hold that a new hold on the same show replaces (its seats are freed separately). */
-export async function endReplacedHold(tx: DbOrTx, holdId: string, now: Date): Promise<void> {
-  await tx.execute(sql`
-    update holds
-    set status = (case when expires_at <= ${ts(now)} then 'EXPIRED' else 'RELEASED' end)::hold_status,
-        ended_at = ${ts(now)}
-    where id = ${holdId} and status = 'ACTIVE'`);
-}
+const OUTCOME_BY_SQLSTATE: Record<string, (detail: string) => PlaceHoldOutcome> = {
+  BXNOU: () => ({ outcome: 'NO_USER' }),
+  BXLIM: (detail) => ({ outcome: 'LIMIT', activeElsewhere: Number(detail) }),
+  BXUNA: (detail) => ({ outcome: 'UNAVAILABLE', seatIds: JSON.parse(detail) as string[] }),
+  BXOFF: () => ({ outcome: 'NOT_ON_SALE' }),
+};
 
 /**
- * Inserts the hold and takes the seats that are free at `now` (AVAILABLE, or HELD by a hold that
- * has expired: lazy reclaim). Row locks are taken in id order, so overlapping holds never
- * deadlock; a loser waits for the winner's commit, re-checks the condition and skips the seat.
- * Returns the seats taken, with the hold each was reclaimed from, if any.
+ * Places a hold with `boxoffice_place_hold` (migration 0005): user lock and limits, replacing
+ * the user's previous hold on the show, taking the seats, their price quote and the log row, in
+ * one round trip. `seatIds` must be sorted and `prices` aligned with them. A failure has rolled
+ * back everything the call did (and aborted the caller's transaction, if any).
  */
-export async function insertHoldAndTakeSeats(
-  tx: DbOrTx,
-  hold: {
-    id: string;
-    userId: string;
-    showId: string;
-    expiresAt: Date;
-    totalAmount: number;
-    currency: string;
-    createdAt: Date;
-  },
-  seatIds: readonly string[],
-  now: Date,
-): Promise<{ id: string; reclaimedFrom: string | null }[]> {
-  return tx.execute<{ id: string; reclaimedFrom: string | null }>(sql`
-    with h as (
-      insert into holds (id, user_id, show_id, expires_at, total_amount, currency, created_at)
-      values (${hold.id}, ${hold.userId}, ${hold.showId}, ${ts(hold.expiresAt)}, ${hold.totalAmount},
-              ${hold.currency}, ${ts(hold.createdAt)})
-      returning id
-    ), target as (
-      select id, hold_id from show_seats
-      where show_id = ${hold.showId} and id = any(${uuidArray(seatIds)})
-        and (status = 'AVAILABLE' or (status = 'HELD' and hold_expires_at <= ${ts(now)}))
-      order by id
-      for update
-    )
-    update show_seats s
-    set status = 'HELD', hold_id = (select id from h), hold_expires_at = ${ts(hold.expiresAt)}
-    from target where s.id = target.id
-    returning s.id, target.hold_id as "reclaimedFrom"`);
-}
-
-/**
- * Records the hold's seats with their quoted prices and appends the change to the log, in one
- * statement; the log row is only written while the show sells at `now` (see recordSeatChange).
- * Returns false when the show stopped selling (a concurrent cancel).
- */
-export async function recordHeldSeats(
-  tx: DbOrTx,
+export async function placeHoldRow(
+  db: DbOrTx,
   a: {
     holdId: string;
+    userId: string;
     showId: string;
-    quote: { id: string; priceAmount: number }[];
-    change: SeatChangeEntry[];
+    seatIds: readonly string[];
+    prices: readonly number[];
+    total: number;
+    currency: string;
     now: Date;
+    expiresAt: Date;
+    maxActive: number;
   },
-): Promise<boolean> {
-  const rows = await tx.execute<{ id: number }>(sql`
-    with seats as (
-      insert into hold_seats (hold_id, show_seat_id, price_amount)
-      select ${a.holdId}, q.id, q.price
-      from unnest(${uuidArray(a.quote.map((q) => q.id))}, ${sql.param(a.quote.map((q) => q.priceAmount))}::int[]) as q(id, price)
-    )
-    insert into seat_changes (show_id, cause, seats)
-    select ${a.showId}, 'HOLD', ${JSON.stringify(a.change)}::jsonb
-    where exists (select 1 from shows where id = ${a.showId} and status = 'SCHEDULED' and starts_at > ${ts(a.now)})
-    returning id::int as id`);
-  return rows.length === 1;
+): Promise<PlaceHoldOutcome> {
+  try {
+    await db.execute(sql`
+      select boxoffice_place_hold(${a.holdId}, ${a.userId}, ${a.showId}, ${uuidArray(a.seatIds)},
+        ${sql.param([...a.prices])}::int[], ${a.total}, ${a.currency}, ${ts(a.now)}, ${ts(a.expiresAt)},
+        ${a.maxActive})`);
+    return { outcome: 'OK' };
+  } catch (err) {
+    const pg = findPgError(err);
+    const outcome = pg?.code ? OUTCOME_BY_SQLSTATE[pg.code] : undefined;
+    if (!outcome) throw err;
+    return outcome(pg?.detail ?? '');
+  }
 }

@@ -1,20 +1,14 @@
 import { randomUUID } from 'node:crypto';
-import type { Db, Tx } from '../../db/client.js';
+import type { Db } from '../../db/client.js';
+import { findSeatPlacesAround } from '../../db/queries/hold-seats.js';
 import {
-  deactivateHoldSeats,
-  findSeatPlacesAround,
-  releaseSeatsOfHolds,
-} from '../../db/queries/hold-seats.js';
-import {
-  endReplacedHold,
   findHoldRequestContext,
-  insertHoldAndTakeSeats,
-  lockUserForHold,
-  recordHeldSeats,
+  placeHoldRow,
   type HoldRequestContext,
+  type PlaceHoldOutcome,
   type RequestedSeat,
 } from '../../db/queries/place-hold.js';
-import type { HoldRow, SeatChangeEntry } from '../../db/schema/index.js';
+import type { HoldRow } from '../../db/schema/index.js';
 import {
   HoldLimitError,
   NotFoundError,
@@ -25,7 +19,7 @@ import {
 import type { Viewer } from '../auth/tokens.js';
 import type { Clock } from '../clock.js';
 import { runIdempotent } from '../idempotency.js';
-import { inTransaction } from '../tx.js';
+import { inTransaction, retryOnConflict } from '../tx.js';
 import { parseId, parseIdempotencyKey } from '../validation.js';
 import { suggestAlternatives } from './alternatives.js';
 import { holdCodec } from './hold-codec.js';
@@ -46,7 +40,7 @@ interface Deps {
 /**
  * holdSeats: all requested seats go AVAILABLE -> HELD in one transaction, or none do. The
  * viewer's previous hold on the same show is released in the same transaction (seat-map click
- * flow), and the change is logged as one new version of the show.
+ * flow), and the change is logged once (one new version of the show once sequenced).
  */
 export async function placeHold(deps: Deps, viewer: Viewer, input: PlaceHoldInput): Promise<HoldRow> {
   const { db, clock, config } = deps;
@@ -56,7 +50,7 @@ export async function placeHold(deps: Deps, viewer: Viewer, input: PlaceHoldInpu
 
   const context = await findHoldRequestContext(db, showId, seatIds);
   if (!context) throw new NotFoundError('Show', showId);
-  const { show, prices, seats: requested } = context;
+  const { show, prices: sectionPrices, seats: requested } = context;
   const now = clock.now();
   assertOnSale(show, now);
   const foreign = seatIds.filter((id) => !requested.some((s) => s.id === id && s.showId === showId));
@@ -71,27 +65,24 @@ export async function placeHold(deps: Deps, viewer: Viewer, input: PlaceHoldInpu
   if (taken.length > 0) {
     throw await withAlternatives(db, new SeatsUnavailableError(taken), showId, seatIds, now);
   }
-  const quote = requested.map((s) => ({ id: s.id, priceAmount: prices[s.section] ?? 0 }));
-  const hold: HoldRow = {
-    id: randomUUID(),
-    userId: viewer.id,
-    showId,
-    status: 'ACTIVE',
-    expiresAt: new Date(now.getTime() + config.ttlSeconds * 1000),
-    totalAmount: quote.reduce((sum, q) => sum + q.priceAmount, 0),
-    currency: show.currency,
-    extensions: 0,
-    createdAt: now,
-    endedAt: null,
-  };
+  const call = quoteHold(viewer, show, seatIds, requested, sectionPrices, now, config);
+  const hold = holdOf(call);
 
   try {
+    if (key === undefined) {
+      // One statement is its own transaction: no BEGIN/COMMIT round trips on the hot path.
+      assertPlaced(await retryOnConflict(() => placeHoldRow(db, call)), config);
+      return hold;
+    }
     const { value } = await inTransaction(db, (tx) =>
       runIdempotent(
         tx,
         { userId: viewer.id, key, operation: 'holdSeats', input: { showId, seatIds }, now },
         holdCodec,
-        () => holdInTransaction(tx, { viewer, hold, seatIds, quote, config }),
+        async () => {
+          assertPlaced(await placeHoldRow(tx, call), config);
+          return hold;
+        },
       ),
     );
     return value;
@@ -101,49 +92,65 @@ export async function placeHold(deps: Deps, viewer: Viewer, input: PlaceHoldInpu
   }
 }
 
-async function holdInTransaction(
-  tx: Tx,
-  a: {
-    viewer: Viewer;
-    hold: HoldRow;
-    seatIds: string[];
-    quote: { id: string; priceAmount: number }[];
-    config: HoldConfig;
-  },
-): Promise<HoldRow> {
-  const { viewer, hold, seatIds, config } = a;
-  const now = hold.createdAt;
-  const user = await lockUserForHold(tx, viewer.id, hold.showId, now);
-  if (!user) throw new UnauthenticatedError('This account no longer exists');
-  if (user.activeElsewhere >= config.maxActivePerUser) {
-    throw new HoldLimitError(`You already have ${user.activeElsewhere} active holds; release one first`, {
-      maxActiveHolds: config.maxActivePerUser,
-    });
-  }
-  let freed: string[] = [];
-  if (user.previousHoldId) {
-    await endReplacedHold(tx, user.previousHoldId, now);
-    freed = (await releaseSeatsOfHolds(tx, [user.previousHoldId])).map((s) => s.id);
-  }
+type PlaceHoldCall = Parameters<typeof placeHoldRow>[1];
 
-  const taken = await insertHoldAndTakeSeats(tx, hold, seatIds, now);
-  if (taken.length !== seatIds.length) {
-    const got = new Set(taken.map((t) => t.id));
-    throw new SeatsUnavailableError(seatIds.filter((id) => !got.has(id)));
-  }
-  // Seats taken over from expired holds leave those holds (the worker ends them later).
-  const reclaimed = taken.filter((t) => t.reclaimedFrom !== null).map((t) => t.id);
-  if (reclaimed.length > 0) await deactivateHoldSeats(tx, { showSeatIds: reclaimed });
+/** The new hold's row values and price quote: each seat at its section's price now. */
+function quoteHold(
+  viewer: Viewer,
+  show: HoldRequestContext['show'],
+  seatIds: string[],
+  requested: RequestedSeat[],
+  sectionPrices: Record<string, number>,
+  now: Date,
+  config: HoldConfig,
+): PlaceHoldCall {
+  const sectionOf = new Map(requested.map((s) => [s.id, s.section]));
+  const prices = seatIds.map((id) => sectionPrices[sectionOf.get(id)!] ?? 0);
+  return {
+    holdId: randomUUID(),
+    userId: viewer.id,
+    showId: show.id,
+    seatIds,
+    prices,
+    total: prices.reduce((sum, p) => sum + p, 0),
+    currency: show.currency,
+    now,
+    expiresAt: new Date(now.getTime() + config.ttlSeconds * 1000),
+    maxActive: config.maxActivePerUser,
+  };
+}
 
-  const held = new Set(seatIds);
-  const change: SeatChangeEntry[] = [
-    ...freed.filter((id) => !held.has(id)).map((id) => ({ id, status: 'AVAILABLE' as const })),
-    ...seatIds.map((id) => ({ id, status: 'HELD' as const })),
-  ];
-  if (!(await recordHeldSeats(tx, { holdId: hold.id, showId: hold.showId, quote: a.quote, change, now }))) {
-    throw new ValidationError('This show is not on sale', 'input.showId');
+function holdOf(call: PlaceHoldCall): HoldRow {
+  return {
+    id: call.holdId,
+    userId: call.userId,
+    showId: call.showId,
+    status: 'ACTIVE',
+    expiresAt: call.expiresAt,
+    totalAmount: call.total,
+    currency: call.currency,
+    extensions: 0,
+    createdAt: call.now,
+    endedAt: null,
+  };
+}
+
+/** Turns the transaction's outcome into the contract's errors. */
+function assertPlaced(result: PlaceHoldOutcome, config: HoldConfig): void {
+  switch (result.outcome) {
+    case 'OK':
+      return;
+    case 'NO_USER':
+      throw new UnauthenticatedError('This account no longer exists');
+    case 'LIMIT':
+      throw new HoldLimitError(`You already have ${result.activeElsewhere} active holds; release one first`, {
+        maxActiveHolds: config.maxActivePerUser,
+      });
+    case 'UNAVAILABLE':
+      throw new SeatsUnavailableError(result.seatIds);
+    case 'NOT_ON_SALE':
+      throw new ValidationError('This show is not on sale', 'input.showId');
   }
-  return hold;
 }
 
 function parseSeatIds(raw: readonly string[], max: number): string[] {
