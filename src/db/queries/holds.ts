@@ -17,21 +17,6 @@ export async function lockHold(tx: DbOrTx, id: string): Promise<HoldRow | undefi
   return row;
 }
 
-export async function setHoldStatus(
-  tx: DbOrTx,
-  id: string,
-  status: 'RELEASED' | 'EXPIRED' | 'CONVERTED',
-  at: Date,
-): Promise<HoldRow> {
-  const [row] = await tx
-    .update(holds)
-    .set({ status, endedAt: at })
-    .where(and(eq(holds.id, id), eq(holds.status, 'ACTIVE')))
-    .returning();
-  if (!row) throw new Error(`hold ${id} was not active under lock`);
-  return row;
-}
-
 export async function setHoldExpiry(tx: DbOrTx, id: string, expiresAt: Date): Promise<HoldRow> {
   const [row] = await tx
     .update(holds)

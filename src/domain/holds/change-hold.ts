@@ -1,14 +1,15 @@
-import type { Db } from '../../db/client.js';
+import type { Db, DbOrTx } from '../../db/client.js';
 import { setHeldSeatsExpiry } from '../../db/queries/hold-seats.js';
 import { lockHold, setHoldExpiry } from '../../db/queries/holds.js';
+import { releaseHoldRow } from '../../db/queries/release-hold.js';
 import type { HoldRow } from '../../db/schema/index.js';
 import { HoldExpiredError, NotFoundError, ValidationError } from '../../errors.js';
 import type { Viewer } from '../auth/tokens.js';
 import type { Clock } from '../clock.js';
 import { runIdempotent } from '../idempotency.js';
-import { inTransaction } from '../tx.js';
+import { inTransaction, retryOnConflict } from '../tx.js';
 import { parseId, parseIdempotencyKey } from '../validation.js';
-import { assertCanSeeHold, effectiveHoldStatus, endHold } from './end-hold.js';
+import { assertCanSeeHold, effectiveHoldStatus } from './hold-rules.js';
 import { holdCodec } from './hold-codec.js';
 import type { HoldConfig } from './hold-config.js';
 
@@ -28,21 +29,27 @@ export async function releaseHold(
   const holdId = parseId(holdIdRaw, 'holdId');
   const key = parseIdempotencyKey(keyRaw);
   const now = deps.clock.now();
+  const release = async (db: DbOrTx) => {
+    const { before, ended } = await releaseHoldRow(db, {
+      holdId,
+      userId: viewer.id,
+      isAdmin: viewer.role === 'ADMIN',
+      now,
+    });
+    if (!before) throw new NotFoundError('Hold', holdId);
+    assertCanSeeHold(viewer, before);
+    if (ended) return ended;
+    if (before.status === 'RELEASED') return before;
+    throw new HoldExpiredError(`This hold is already ${before.status.toLowerCase()}`);
+  };
+  // Without a key the one statement is its own transaction (the hot path of a seat-map click).
+  if (key === undefined) return retryOnConflict(() => release(deps.db));
   const { value } = await inTransaction(deps.db, (tx) =>
     runIdempotent(
       tx,
       { userId: viewer.id, key, operation: 'releaseHold', input: { holdId }, now },
       holdCodec,
-      async () => {
-        const hold = await lockHold(tx, holdId);
-        if (!hold) throw new NotFoundError('Hold', holdId);
-        assertCanSeeHold(viewer, hold);
-        if (hold.status === 'RELEASED') return hold;
-        if (hold.status !== 'ACTIVE')
-          throw new HoldExpiredError(`This hold is already ${hold.status.toLowerCase()}`);
-        // An expired hold is ended as EXPIRED: that is what happened to it, whoever noticed first.
-        return endHold(tx, hold, effectiveHoldStatus(hold, now) === 'EXPIRED' ? 'EXPIRED' : 'RELEASED', now);
-      },
+      () => release(tx),
     ),
   );
   return value;

@@ -5,7 +5,7 @@ import type { Viewer } from '../auth/tokens.js';
 import type { Clock } from '../clock.js';
 import { parseId } from '../validation.js';
 import { canExtend, extendHold, releaseHold } from './change-hold.js';
-import { assertCanSeeHold, effectiveHoldStatus } from './end-hold.js';
+import { assertCanSeeHold, effectiveHoldStatus } from './hold-rules.js';
 import { cleanIdempotencyKeys, expireDueHolds } from './expire-holds.js';
 import type { HoldConfig } from './hold-config.js';
 import { placeHold, type PlaceHoldInput } from './place-hold.js';
