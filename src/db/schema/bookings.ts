@@ -1,9 +1,11 @@
 import { sql } from 'drizzle-orm';
 import {
+  type AnyPgColumn,
   boolean,
   check,
   index,
   integer,
+  jsonb,
   pgEnum,
   pgTable,
   primaryKey,
@@ -15,6 +17,7 @@ import {
 import { shows } from './catalog.js';
 import { holds } from './holds.js';
 import { showSeats } from './inventory.js';
+import { payments } from './payments.js';
 import { users } from './users.js';
 
 export const bookingStatusEnum = pgEnum('booking_status', ['PENDING_PAYMENT', 'CONFIRMED', 'CANCELLED']);
@@ -40,6 +43,10 @@ export const bookings = pgTable(
     createdAt: timestamp({ withTimezone: true }).notNull().defaultNow(),
     confirmedAt: timestamp({ withTimezone: true }),
     cancelledAt: timestamp({ withTimezone: true }),
+    /** The succeeded payment that confirmed this booking (kept after a cancellation). */
+    paymentId: uuid().references((): AnyPgColumn => payments.id),
+    /** Set once, when the ticket is scanned at the door. */
+    checkedInAt: timestamp({ withTimezone: true }),
   },
   (t) => [
     uniqueIndex('bookings_reference_unique').on(t.reference),
@@ -47,12 +54,24 @@ export const bookings = pgTable(
     uniqueIndex('bookings_hold_unique').on(t.holdId),
     index('bookings_user_created_idx').on(t.userId, t.createdAt, t.id),
     index('bookings_show_idx').on(t.showId),
+    // A payment confirms at most one booking.
+    uniqueIndex('bookings_payment_unique').on(t.paymentId),
     check('bookings_total_check', sql`${t.totalAmount} >= 0`),
-    check('bookings_confirmed_check', sql`(${t.status} = 'PENDING_PAYMENT') = (${t.confirmedAt} IS NULL)`),
+    // Confirmed only with a payment; a booking can also be cancelled before it was ever confirmed
+    // (its 3-D Secure payment failed and the hold ran out).
+    check(
+      'bookings_status_check',
+      sql`(${t.status} = 'PENDING_PAYMENT' and ${t.confirmedAt} is null and ${t.cancelledAt} is null)
+       or (${t.status} = 'CONFIRMED' and ${t.confirmedAt} is not null and ${t.paymentId} is not null and ${t.cancelledAt} is null)
+       or (${t.status} = 'CANCELLED' and ${t.cancelledAt} is not null)`,
+    ),
   ],
 );
 
-/** The seats of a booking. `live` is false once the booking is cancelled, for the unique index. */
+/**
+ * The seats of a booking. `live` is true while the booking is CONFIRMED (false while it waits for
+ * its payment and once it is cancelled), for the unique index.
+ */
 export const bookingSeats = pgTable(
   'booking_seats',
   {
@@ -72,6 +91,21 @@ export const bookingSeats = pgTable(
     check('booking_seats_price_check', sql`${t.priceAmount} >= 0`),
   ],
 );
+
+export interface RefundTier {
+  /** Applies when the show starts at least this many hours after the cancellation. */
+  hoursBefore: number;
+  refundPercent: number;
+}
+
+/** A show's cancellation tiers; shows without a row use the default policy. */
+export const showCancellationPolicies = pgTable('show_cancellation_policies', {
+  showId: uuid()
+    .primaryKey()
+    .references(() => shows.id),
+  tiers: jsonb().$type<RefundTier[]>().notNull(),
+  updatedAt: timestamp({ withTimezone: true }).notNull().defaultNow(),
+});
 
 export type BookingRow = typeof bookings.$inferSelect;
 export type BookingSeatRow = typeof bookingSeats.$inferSelect;

@@ -3,3 +3,4 @@ export * from './catalog.js';
 export * from './inventory.js';
 export * from './holds.js';
 export * from './bookings.js';
+export * from './payments.js';
