@@ -207,6 +207,15 @@ async function main() {
   // Database alone: the same statements through pgbench.
   await ctx.handle.db.execute(sql`create table bench_seats (n int primary key, id uuid not null)`);
   await ctx.handle.db.execute(sql`create table bench_users (n int primary key, id uuid not null)`);
+  // pgbench ends a client on any error: report "seats unavailable" as false instead.
+  await ctx.handle.db.execute(sql.raw(`
+    create function bench_try_place_hold(uuid, uuid, uuid, uuid[], int[], int, text, timestamptz, timestamptz, int)
+    returns boolean language plpgsql as $$
+    begin
+      perform boxoffice_place_hold($1, $2, $3, $4, $5, $6, $7, $8, $9, $10);
+      return true;
+    exception when sqlstate 'BXUNA' then return false;
+    end $$`));
   await ctx.handle.db.execute(
     sql`insert into bench_seats select n, id from unnest(${sql.param(ctx.dbSeats)}::uuid[]) with ordinality as t(id, n)`,
   );
