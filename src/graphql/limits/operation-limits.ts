@@ -1,0 +1,79 @@
+import type { ApolloServerPlugin, BaseContext } from '@apollo/server';
+import { ApolloArmor } from '@escape.tech/graphql-armor';
+import {
+  GraphQLError,
+  type DocumentNode,
+  type GraphQLSchema,
+  type OperationDefinitionNode,
+  type ParseOptions,
+  type ValidationRule,
+} from 'graphql';
+import { fragmentsOf, MAX_COST, operationCost } from './cost.js';
+
+/**
+ * Operation limits, enforced before anything executes. Tokens are counted by graphql-js's own
+ * parser (`maxTokens`: it stops lexing at the limit, so a 1 MB query costs no more than a 2,000-token
+ * one); aliases, depth and directives by graphql-armor's validation rules; cost by `cost.ts`.
+ */
+export const OPERATION_LIMITS = {
+  maxTokens: 2_000,
+  maxAliases: 15,
+  maxDepth: 8,
+  maxDirectives: 50,
+  maxCost: MAX_COST,
+} as const;
+
+export interface OperationLimits {
+  parseOptions: ParseOptions;
+  validationRules: ValidationRule[];
+  /** graphql-armor's suggestion masking (production) and the cost check. */
+  plugins: ApolloServerPlugin<BaseContext>[];
+}
+
+/** The limits for one server: the same rules serve Apollo (HTTP) and graphql-ws. */
+export function createOperationLimits({ production }: { production: boolean }): OperationLimits {
+  const armor = new ApolloArmor({
+    maxTokens: { enabled: false }, // parseOptions.maxTokens: graphql-armor's plugin would parse twice
+    costLimit: { enabled: false }, // its formula ignores variables and list sizes: see cost.ts
+    blockFieldSuggestion: { enabled: production },
+    maxAliases: { n: OPERATION_LIMITS.maxAliases },
+    maxDepth: { n: OPERATION_LIMITS.maxDepth },
+    maxDirectives: { n: OPERATION_LIMITS.maxDirectives },
+  }).protect();
+  return {
+    parseOptions: { maxTokens: OPERATION_LIMITS.maxTokens },
+    validationRules: armor.validationRules,
+    // graphql-armor's declarations name Apollo's CJS build; the plugin objects are the same shape.
+    plugins: [...(armor.plugins as unknown as ApolloServerPlugin<BaseContext>[]), costLimitPlugin()],
+  };
+}
+
+/** A GraphQL error for an operation over the cost limit, or null. */
+export function checkCost(
+  schema: GraphQLSchema,
+  document: DocumentNode,
+  operation: OperationDefinitionNode,
+  variables: Readonly<Record<string, unknown>> | undefined,
+): GraphQLError | null {
+  const cost = operationCost(schema, operation, fragmentsOf(document), variables);
+  if (cost <= MAX_COST) return null;
+  return new GraphQLError(
+    `Query cost ${cost} exceeds the limit of ${MAX_COST}: ask for fewer items (a smaller first, fewer seat maps) or split the operation`,
+    { extensions: { code: 'GRAPHQL_VALIDATION_FAILED', cost, maxCost: MAX_COST, http: { status: 400 } } },
+  );
+}
+
+/** Rejects an operation over the cost limit after validation, with its variables known. */
+function costLimitPlugin(): ApolloServerPlugin<BaseContext> {
+  return {
+    async requestDidStart() {
+      return {
+        async didResolveOperation({ schema, document, operation, request }) {
+          if (!operation) return;
+          const error = checkCost(schema, document, operation, request.variables);
+          if (error) throw error;
+        },
+      };
+    },
+  };
+}
