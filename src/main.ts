@@ -12,6 +12,7 @@ import { loadEnvOrExit } from './bootstrap/env.js';
 import { resolveJwtSecret } from './bootstrap/jwt-secret.js';
 import { createLifecycle, StartupError } from './bootstrap/lifecycle.js';
 import { serviceConfigFromEnv } from './bootstrap/service-config.js';
+import { rateLimiterFromEnv } from './bootstrap/rate-limits.js';
 
 // The API process's composition root: it reads the environment once and wires everything else.
 const startedAt = performance.now();
@@ -32,12 +33,16 @@ try {
   const accounts = await bootstrapAccounts(services.auth, env, embedded, logger);
 
   const migrations = committedMigrationCount();
+  const rateLimiter = rateLimiterFromEnv(env, logger, lifecycle);
   const server = await startHttpServer({
     services,
     logger,
     port: env.PORT,
     host: env.HOST,
     production: env.NODE_ENV === 'production',
+    rateLimiter,
+    persistedQueries: { mode: env.PERSISTED_QUERIES, manifestPath: env.PERSISTED_QUERIES_MANIFEST },
+    trustProxy: env.TRUST_PROXY,
     isReady: () => migrationsApplied(handle.sql, migrations),
   }).catch((err: unknown) => {
     if ((err as NodeJS.ErrnoException).code === 'EADDRINUSE') {

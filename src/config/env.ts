@@ -28,6 +28,16 @@ const EnvSchema = z.object({
   STRIPE_WEBHOOK_SECRET: z.string().startsWith('whsec_').optional(),
   STRIPE_API_URL: url(/^https?:\/\//).optional(),
   RATE_LIMITS: z.enum(['on', 'off']).default('on'),
+  /** Budgets (see src/http/rate-limits/budgets.ts); admins are exempt. */
+  RATE_LIMIT_IP_PER_MINUTE: z.coerce.number().int().min(1).default(1_200),
+  RATE_LIMIT_USER_PER_MINUTE: z.coerce.number().int().min(1).default(600),
+  RATE_LIMIT_HOLDS_PER_MINUTE: z.coerce.number().int().min(1).default(10),
+  RATE_LIMIT_CONFIRMS_PER_MINUTE: z.coerce.number().int().min(1).default(5),
+  RATE_LIMIT_SHOW_HOLDS_PER_SECOND: z.coerce.number().int().min(1).default(1_000),
+  /** Express `trust proxy`: which hops may set X-Forwarded-For (e.g. `loopback`, `1`, a CIDR list). */
+  TRUST_PROXY: z.string().min(1).optional(),
+  PERSISTED_QUERIES: z.enum(['apq', 'allowlist', 'off']).default('apq'),
+  PERSISTED_QUERIES_MANIFEST: z.string().min(1).default('persisted-operations.json'),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
 });
 

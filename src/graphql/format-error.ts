@@ -12,8 +12,14 @@ const REQUEST_ERROR_CODES = new Set([
   'OPERATION_RESOLUTION_FAILURE',
   'BAD_USER_INPUT',
 ]);
-// Protocol codes clients act on (APQ): passed through unchanged.
-const PROTOCOL_CODES = new Set(['PERSISTED_QUERY_NOT_FOUND', 'PERSISTED_QUERY_NOT_SUPPORTED']);
+// Protocol codes clients act on (APQ, the allowlist, rate limits raised before any resolver runs):
+// passed through unchanged.
+const PROTOCOL_CODES = new Set([
+  'PERSISTED_QUERY_NOT_FOUND',
+  'PERSISTED_QUERY_NOT_SUPPORTED',
+  'PERSISTED_QUERY_NOT_IN_LIST',
+  'RATE_LIMITED',
+]);
 
 /** The one mapping from thrown errors to the contract's error codes, for HTTP and WebSocket alike. */
 export function createFormatError(logger: Logger) {

@@ -12,9 +12,18 @@ import type { AppServices } from '../domain/services.js';
 import { createContext, type GraphQLContext } from '../graphql/context.js';
 import { createFormatError } from '../graphql/format-error.js';
 import { schema } from '../graphql/schema.js';
+import { createOperationLimits } from '../graphql/limits/operation-limits.js';
+import { persistedQueryOptions, type PersistedQueriesConfig } from '../graphql/persisted-queries.js';
 import type { Logger } from '../logger.js';
+import { trustProxyValue, upgradeClientIp } from './client-ip.js';
 import { httpErrorHandler } from './errors.js';
+import { graphqlOverHttpStatusPlugin } from './graphql-over-http-plugin.js';
+import { graphqlJsonBody, graphqlRequestGuards, resolveViewer } from './graphql-request-guards.js';
 import { healthRoutes } from './health.js';
+import { rateLimitMiddleware } from './rate-limits/rate-limit-middleware.js';
+import { rateLimitPlugin } from './rate-limits/rate-limit-plugin.js';
+import type { RateLimiter } from './rate-limits/rate-limiter.js';
+import { WS_LIMITS, wsLimitOptions } from './ws-limits.js';
 
 export interface HttpServerOptions {
   services: AppServices;
@@ -24,6 +33,12 @@ export interface HttpServerOptions {
   isReady: () => Promise<boolean>;
   /** Hides schema details (field suggestions) from clients. */
   production: boolean;
+  /** Per-IP, per-user and per-operation budgets; none when absent (RATE_LIMITS=off, tests). */
+  rateLimiter?: RateLimiter | undefined;
+  /** Automatic persisted queries by default. */
+  persistedQueries?: PersistedQueriesConfig | undefined;
+  /** Express `trust proxy`, so client IPs come from X-Forwarded-For behind a load balancer. */
+  trustProxy?: string | undefined;
 }
 
 export interface RunningServer {
@@ -34,20 +49,28 @@ export interface RunningServer {
   stop: () => Promise<void>;
 }
 
-const MAX_BODY = '64kb';
-
 /** Apollo Server (HTTP) and graphql-ws (WebSocket) on one port and one path, `/graphql`. */
 export async function startHttpServer(opts: HttpServerOptions): Promise<RunningServer> {
   const { services, logger } = opts;
   const formatError = createFormatError(logger);
   const app = express();
   app.disable('x-powered-by');
+  if (opts.trustProxy) app.set('trust proxy', trustProxyValue(opts.trustProxy));
+  const limits = createOperationLimits({ production: opts.production });
+  const persisted = persistedQueryOptions(opts.persistedQueries ?? { mode: 'apq' });
   const httpServer = createServer(app);
 
-  const wsServer = new WebSocketServer({ server: httpServer, path: '/graphql', maxPayload: 64 * 1024 });
+  const wsServer = new WebSocketServer({ server: httpServer, path: '/graphql', maxPayload: WS_LIMITS.maxPayload });
   const wsCleanup = useServer<{ authorization?: unknown }, { viewer: GraphQLContext['viewer'] }>(
     {
       schema,
+      ...wsLimitOptions({
+        schema,
+        limits,
+        formatError,
+        rateLimiter: opts.rateLimiter,
+        clientIp: (request) => upgradeClientIp(request, app.get('trust proxy fn')),
+      }),
       // Authenticate once per connection; anonymous clients may watch seat maps.
       onConnect: async (ctx) => {
         const authorization = ctx.connectionParams?.authorization;
@@ -70,6 +93,14 @@ export async function startHttpServer(opts: HttpServerOptions): Promise<RunningS
     formatError,
     includeStacktraceInErrorResponses: false,
     hideSchemaDetailsFromClientErrors: opts.production,
+    // Partners generate clients from the introspected schema; cost limits apply to it like any query.
+    introspection: true,
+    // Replaced by graphqlRequestGuards (content-type rule): see graphql-request-guards.ts.
+    csrfPrevention: false,
+    allowBatchedHttpRequests: false,
+    parseOptions: limits.parseOptions,
+    validationRules: limits.validationRules,
+    persistedQueries: persisted.persistedQueries,
     // The process owner (src/main.ts) runs the ordered shutdown. Apollo's own handler would race it:
     // a second stop() during its drain never resolves (its barrier is only released on error).
     stopOnTerminationSignals: false,
@@ -78,6 +109,10 @@ export async function startHttpServer(opts: HttpServerOptions): Promise<RunningS
       // Per-field cache hints cost half the throughput of a seat map and we set no hints.
       ApolloServerPluginCacheControlDisabled(),
       { serverWillStart: async () => ({ drainServer: async () => wsCleanup.dispose() }) },
+      graphqlOverHttpStatusPlugin(),
+      ...persisted.plugins,
+      ...limits.plugins,
+      ...(opts.rateLimiter ? [rateLimitPlugin(opts.rateLimiter)] : []),
     ],
   });
   await apollo.start();
@@ -85,9 +120,12 @@ export async function startHttpServer(opts: HttpServerOptions): Promise<RunningS
   app.use(healthRoutes(opts.isReady));
   app.use(
     '/graphql',
-    express.json({ limit: MAX_BODY }),
+    graphqlRequestGuards(),
+    resolveViewer(services.auth),
+    ...(opts.rateLimiter ? [rateLimitMiddleware(opts.rateLimiter)] : []),
+    graphqlJsonBody(),
     expressMiddleware(apollo, {
-      context: async ({ req }) => createContext(services, await services.auth.authenticate(req.headers.authorization)),
+      context: async ({ res }) => createContext(services, res.locals['viewer'] ?? null),
     }),
   );
   app.use(httpErrorHandler(logger));

@@ -1,0 +1,29 @@
+import { Redis } from 'ioredis';
+import type { Env } from '../config/env.js';
+import { createRateLimiter, type RateLimiter } from '../http/rate-limits/rate-limiter.js';
+import type { Logger } from '../logger.js';
+import type { Lifecycle } from './lifecycle.js';
+
+/** The rate limiter the environment asks for: none with RATE_LIMITS=off, Redis-backed with REDIS_URL. */
+export function rateLimiterFromEnv(env: Env, logger: Logger, lifecycle: Lifecycle): RateLimiter | undefined {
+  if (env.RATE_LIMITS === 'off') {
+    logger.warn('RATE_LIMITS=off: no rate limits (every other limit stays)');
+    return undefined;
+  }
+  const budgets = {
+    ipPerMinute: env.RATE_LIMIT_IP_PER_MINUTE,
+    userPerMinute: env.RATE_LIMIT_USER_PER_MINUTE,
+    holdSeatsPerMinute: env.RATE_LIMIT_HOLDS_PER_MINUTE,
+    confirmBookingPerMinute: env.RATE_LIMIT_CONFIRMS_PER_MINUTE,
+    showHoldSeatsPerSecond: env.RATE_LIMIT_SHOW_HOLDS_PER_SECOND,
+  };
+  if (!env.REDIS_URL) return createRateLimiter({ budgets });
+  // No offline queue: while Redis is down a limit check fails at once and the in-memory insurance
+  // limiter answers, instead of requests waiting on a reconnect.
+  const redis = new Redis(env.REDIS_URL, { enableOfflineQueue: false, maxRetriesPerRequest: 1 });
+  redis.on('error', (err) => logger.warn({ err }, 'rate-limit Redis error (in-memory limits meanwhile)'));
+  lifecycle.onShutdown('rate-limit Redis', async () => {
+    await redis.quit().catch(() => redis.disconnect());
+  });
+  return createRateLimiter({ budgets, redis });
+}

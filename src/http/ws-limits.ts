@@ -1,0 +1,110 @@
+import type { IncomingMessage } from 'node:http';
+import {
+  GraphQLError,
+  getOperationAST,
+  parse,
+  specifiedRules,
+  validate,
+  type DocumentNode,
+  type ExecutionArgs,
+  type GraphQLSchema,
+} from 'graphql';
+import type { Context } from 'graphql-ws';
+import type { Extra } from 'graphql-ws/use/ws';
+import type { Viewer } from '../domain/auth/tokens.js';
+import { fragmentsOf } from '../graphql/limits/cost.js';
+import { checkCost, type OperationLimits } from '../graphql/limits/operation-limits.js';
+import type { FormatError } from '../graphql/format-error.js';
+import { rateLimitedError } from './rate-limits/rate-limited-error.js';
+import type { RateLimiter } from './rate-limits/rate-limiter.js';
+import { rootFieldCalls } from './rate-limits/root-fields.js';
+
+/**
+ * WebSocket limits. The close codes are graphql-ws's own: a frame over `maxPayload` closes with
+ * 1009 (ws), no `connection_init` within 3 s with 4408, a subscribe before the ack with 4401, an
+ * invalid message with 4400, a second `connection_init` with 4429.
+ */
+export const WS_LIMITS = {
+  /** Bytes per frame: the same budget as an HTTP body. */
+  maxPayload: 64 * 1024,
+  connectionInitWaitTimeout: 3_000,
+  /** Operations running at once on one socket; more get an error message, the socket stays. */
+  maxSubscriptionsPerConnection: 20,
+} as const;
+
+/** What a connection carries between graphql-ws callbacks (`ctx.extra`, besides socket and request). */
+export interface WsExtra {
+  viewer?: Viewer | null;
+}
+
+export interface WsLimitDeps {
+  schema: GraphQLSchema;
+  limits: OperationLimits;
+  formatError: FormatError;
+  rateLimiter?: RateLimiter | undefined;
+  /** The client IP of an upgrade request (honours `trust proxy` like Express does). */
+  clientIp: (request: IncomingMessage) => string;
+}
+
+type WsContext = Context<Record<string, unknown> | undefined, WsExtra & Extra>;
+
+/**
+ * graphql-ws options that give WebSocket operations the same limits as HTTP ones: tokens at parse,
+ * graphql-armor's rules, cost, rate limits, and error formatting (no field suggestions in
+ * production). Without this graphql-ws validates with graphql-js defaults only, and a query with a
+ * syntax error closes the socket with 4500 instead of answering with an error.
+ */
+export function wsLimitOptions(deps: WsLimitDeps) {
+  const rules = [...specifiedRules, ...deps.limits.validationRules];
+  const toErrors = (errors: readonly GraphQLError[]) =>
+    errors.map((e) => {
+      const f = deps.formatError(e.toJSON(), e);
+      return new GraphQLError(f.message, { extensions: f.extensions ?? {} });
+    });
+  return {
+    connectionInitWaitTimeout: WS_LIMITS.connectionInitWaitTimeout,
+    onSubscribe: async (
+      ctx: WsContext,
+      _id: string,
+      payload: { query: string; operationName?: string | null; variables?: Record<string, unknown> | null },
+    ): Promise<ExecutionArgs | GraphQLError[]> => {
+      if (Object.keys(ctx.subscriptions).length > WS_LIMITS.maxSubscriptionsPerConnection) {
+        return toErrors([
+          new GraphQLError(
+            `Too many operations on this connection (at most ${WS_LIMITS.maxSubscriptionsPerConnection} at once); complete some or open another connection`,
+            { extensions: { code: 'BAD_USER_INPUT' } },
+          ),
+        ]);
+      }
+      const viewer = ctx.extra.viewer ?? null;
+      if (deps.rateLimiter) {
+        const rejected = await deps.rateLimiter.request(deps.clientIp(ctx.extra.request), viewer);
+        if (rejected) return toErrors([rateLimitedError(rejected, { http: false })]);
+      }
+      let document: DocumentNode;
+      try {
+        document = parse(payload.query, deps.limits.parseOptions);
+      } catch (err) {
+        return toErrors([err instanceof GraphQLError ? err : new GraphQLError('Invalid query')]);
+      }
+      const invalid = validate(deps.schema, document, rules);
+      if (invalid.length > 0) return toErrors(invalid);
+      const operation = getOperationAST(document, payload.operationName);
+      if (!operation) return toErrors([new GraphQLError('Unable to identify operation')]);
+      const variables = payload.variables ?? undefined;
+      const tooCostly = checkCost(deps.schema, document, operation, variables);
+      if (tooCostly) return toErrors([tooCostly]);
+      if (deps.rateLimiter && operation.operation === 'mutation') {
+        const rejected = await deps.rateLimiter.operation(viewer, rootFieldCalls(operation, fragmentsOf(document), variables));
+        if (rejected) return toErrors([rateLimitedError(rejected, { http: false })]);
+      }
+      const args: ExecutionArgs = {
+        schema: deps.schema,
+        document,
+        operationName: payload.operationName ?? null,
+        variableValues: variables ?? null,
+      };
+      return args;
+    },
+  };
+}
