@@ -19,6 +19,7 @@ import { createServices } from '../src/domain/services.js';
 import { startApiProcess } from './lib/api-process.js';
 import { freshDatabase, maxConnections } from './lib/bench-db.js';
 import { countDoubleBookings } from './lib/double-booking.js';
+import { startExpiryProbe } from './lib/expiry-probe.js';
 import { fmt, percentile } from './lib/stats.js';
 
 const CONNECTIONS = Number(process.env['BENCH_CONNECTIONS'] ?? 200);
@@ -77,6 +78,12 @@ async function setUp(url: string) {
         where ss.show_id = ${showId} and s.row in ('D','E','F','G','H') and s.number between 201 and 300
         order by ss.id`)
     ).map((r) => r.id);
+  // Seats for the expiry probe: the back block, far from the best 500.
+  const back = (
+    await handle.db.execute<{ id: string }>(sql`
+      select ss.id from show_seats ss join seats s on s.id = ss.seat_id
+      where ss.show_id = ${apiShow.id} and ss.section = 'Block 4' order by ss.id limit 1000`)
+  ).map((r) => r.id);
   const userIds = Array.from({ length: CONNECTIONS }, () => randomUUID());
   await handle.db.execute(sql`
     insert into users (id, email, name, password_hash)
@@ -88,6 +95,7 @@ async function setUp(url: string) {
     apiShow: apiShow.id,
     dbShow: dbShow.id,
     apiSeats: await best(apiShow.id),
+    backSeats: back,
     dbSeats: await best(dbShow.id),
     userIds,
     bearer,
@@ -192,11 +200,15 @@ async function main() {
     DATABASE_POOL_MAX: String(POOL_MAX),
   });
   let run;
+  const probe = await startExpiryProbe(ctx.handle.db, ctx.apiShow, ctx.backSeats);
   try {
     run = await drive(api.origin, ctx.apiShow, ctx.apiSeats, ctx.bearer);
+    await probe.stop();
+    await new Promise((r) => setTimeout(r, 3000)); // the last probe holds expire
   } finally {
     await api.stop();
   }
+  const expiry = await probe.lags();
   const holds = run.measured.filter((s) => s.kind === 'hold');
   const ok = holds.filter((s) => s.outcome === 'ok');
   const lat = holds.map((s) => s.ms);
@@ -208,14 +220,16 @@ async function main() {
   await ctx.handle.db.execute(sql`create table bench_seats (n int primary key, id uuid not null)`);
   await ctx.handle.db.execute(sql`create table bench_users (n int primary key, id uuid not null)`);
   // pgbench ends a client on any error: report "seats unavailable" as false instead.
-  await ctx.handle.db.execute(sql.raw(`
+  await ctx.handle.db.execute(
+    sql.raw(`
     create function bench_try_place_hold(uuid, uuid, uuid, uuid[], int[], int, text, timestamptz, timestamptz, int)
     returns boolean language plpgsql as $$
     begin
       perform boxoffice_place_hold($1, $2, $3, $4, $5, $6, $7, $8, $9, $10);
       return true;
     exception when sqlstate 'BXUNA' then return false;
-    end $$`));
+    end $$`),
+  );
   await ctx.handle.db.execute(
     sql`insert into bench_seats select n, id from unnest(${sql.param(ctx.dbSeats)}::uuid[]) with ordinality as t(id, n)`,
   );
@@ -253,6 +267,10 @@ async function main() {
     [
       'API all requests (hold+release) /s, p99 ms',
       `${fmt(all.length / DURATION_S, 0)}, ${fmt(percentile(all, 99))}`,
+    ],
+    [
+      `expired holds back on sale after expiresAt, p50 / p99 / max ms (${expiry.released}/${expiry.placed} released)`,
+      `${fmt(expiry.p50, 0)} / ${fmt(expiry.p99, 0)} / ${fmt(expiry.max, 0)}`,
     ],
     [
       'double-booked seats now / in history (versions replayed)',
