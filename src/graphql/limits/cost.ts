@@ -28,7 +28,9 @@ import { DEFAULT_PAGE_SIZE, MAX_PAGE_SIZE } from '../../domain/pagination.js';
  *
  * - Every field that returns an object (or a list of objects) costs 1 per object; scalar and enum
  *   fields cost 0, since they come with their parent's row and a selection can only repeat them
- *   through aliases, which are capped separately.
+ *   through aliases, which are capped separately. Long texts are the exception (`LEAF_COSTS`): an
+ *   event description of up to 5,000 characters costs 10, so 15 aliased pages of 100 descriptions
+ *   (7.5 MB) cannot pass as 3,000.
  * - A list multiplies the cost of its selection by its expected size:
  *   - a paginated field (one with a `first` argument) by its page size: `first` from the literal or
  *     the variable, default 20, at most 100 (a larger `first` is rejected by the resolver anyway);
@@ -55,6 +57,12 @@ export const LIST_SIZES: Readonly<Record<string, number>> = {
   'Query.cities': 50,
   'Venue.screens': 10,
 };
+/** Leaf fields whose values can be long, by `Type.field`: about 1 per 500 bytes. */
+export const LEAF_COSTS: Readonly<Record<string, number>> = {
+  'Event.description': 10,
+  'Ticket.qrSvg': 20,
+};
+
 /** Any other list of objects. */
 const DEFAULT_LIST_SIZE = 10;
 
@@ -137,7 +145,8 @@ export function operationCost(
 
   const fieldCost = (parentName: string, node: FieldNode): number => {
     const def = fieldDef(parentName, node.name.value);
-    if (!def || !node.selectionSet) return 0;
+    if (!def) return 0;
+    if (!node.selectionSet) return LEAF_COSTS[`${parentName}.${def.name}`] ?? 0;
     const named = getNamedType(def.type);
     if (!isCompositeType(named)) return 0;
     const key = `${parentName}.${def.name}`;
