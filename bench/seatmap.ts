@@ -1,0 +1,119 @@
+/**
+ * npm run bench:seatmap — reading a 500-seat seat map through the real API over HTTP.
+ *
+ * Starts the API as its own process against the local Postgres, creates a 500-seat show with a
+ * realistic mix of statuses, and queries its seat map from N concurrent connections (closed
+ * loop) for a fixed time after a warm-up. Prints requests/s, latency percentiles and bytes.
+ */
+import os from 'node:os';
+import { randomUUID } from 'node:crypto';
+import { sql } from 'drizzle-orm';
+import { Pool } from 'undici';
+import { createDb } from '../src/db/client.js';
+import { createServices } from '../src/domain/services.js';
+import { startApiProcess } from './lib/api-process.js';
+import { freshDatabase } from './lib/bench-db.js';
+import { fmt, percentile } from './lib/stats.js';
+
+const CONNECTIONS = Number(process.env['BENCH_CONNECTIONS'] ?? 100);
+const WARMUP_S = Number(process.env['BENCH_WARMUP_S'] ?? 3);
+const DURATION_S = Number(process.env['BENCH_DURATION_S'] ?? 10);
+const SEAT_MAP = `query SeatMap($id: ID!) { show(id: $id) { id seatMap { showId version
+  sections { name tier price { amount currency } total available }
+  seats { id label row number section price { amount currency } status accessible x y } } } }`;
+
+async function main() {
+  console.log(
+    `bench:seatmap  connections=${CONNECTIONS} warm-up=${WARMUP_S}s measure=${DURATION_S}s cores=${os.cpus().length}`,
+  );
+  const url = await freshDatabase('boxoffice_bench_seatmap');
+  const handle = createDb(url, { max: 4 });
+  const services = createServices(handle.db, {
+    jwtSecret: 'bench-secret-bench-secret-bench-secret-0000',
+    jwtTtlSeconds: 3600,
+    holds: { ttlSeconds: 600, extensionSeconds: 300, maxSeats: 10, maxActivePerUser: 3 },
+  });
+  const city = await services.admin.createCity({ name: 'Bench', country: 'DE' });
+  const venue = await services.admin.createVenue({ cityId: city.id, name: 'Cinema' });
+  const rows = 'ABCDEFGHIJKLMNOPQRST'
+    .split('')
+    .map((label, i) => ({ label, seats: 25, ...(i === 0 ? { blocked: [1, 25] } : {}) }));
+  const screen = await services.admin.createScreen({
+    venueId: venue.id,
+    name: 'Screen 1',
+    layout: {
+      sections: [
+        { name: 'Stalls', tier: 'STANDARD', rows: rows.slice(0, 15) },
+        { name: 'Back', tier: 'PREMIUM', rows: rows.slice(15) },
+      ],
+    },
+  });
+  const event = await services.admin.createEvent({ kind: 'MOVIE', title: 'Bench', durationMinutes: 120 });
+  const show = await services.admin.scheduleShow({
+    eventId: event.id,
+    screenId: screen.id,
+    startsAt: new Date(Date.now() + 86_400_000),
+    currency: 'EUR',
+    prices: [
+      { section: 'Stalls', amount: 1200 },
+      { section: 'Back', amount: 1600 },
+    ],
+  });
+  // About a third of the seats held, as in a busy on-sale.
+  const seats = await handle.db.execute<{ id: string }>(
+    sql`select id from show_seats where show_id = ${show.id} and status = 'AVAILABLE' order by id`,
+  );
+  const users = Array.from({ length: 50 }, () => randomUUID());
+  await handle.db.execute(sql`insert into users (id, email, name, password_hash)
+    select id, id || '@bench.test', 'b', 'x' from unnest(${sql.param(users)}::uuid[]) as id`);
+  for (let i = 0; i < users.length; i++) {
+    const ids = seats.slice(i * 3, i * 3 + 3).map((s) => s.id);
+    await services.holds.placeHold({ id: users[i]!, role: 'CUSTOMER' }, { showId: show.id, seatIds: ids });
+  }
+  await handle.close();
+
+  const api = await startApiProcess({
+    DATABASE_URL: url,
+    JWT_SECRET: 'bench-secret-bench-secret-bench-secret-0000',
+    NODE_ENV: 'production',
+    RATE_LIMITS: 'off',
+    RUN_WORKER: 'true',
+  });
+  const pool = new Pool(api.origin, { connections: CONNECTIONS, pipelining: 1 });
+  const body = JSON.stringify({ query: SEAT_MAP, variables: { id: show.id } });
+  const latencies: number[] = [];
+  let bytes = 0;
+  let errors = 0;
+  const start = performance.now();
+  const from = start + WARMUP_S * 1000;
+  const end = from + DURATION_S * 1000;
+  try {
+    await Promise.all(
+      Array.from({ length: CONNECTIONS }, async () => {
+        while (performance.now() < end) {
+          const t0 = performance.now();
+          const res = await pool.request({
+            path: '/graphql',
+            method: 'POST',
+            headers: { 'content-type': 'application/json' },
+            body,
+          });
+          const text = await res.body.text();
+          const t1 = performance.now();
+          if (t0 < from) continue;
+          if (res.statusCode !== 200 || text.includes('"errors"')) errors += 1;
+          bytes = text.length;
+          latencies.push(t1 - t0);
+        }
+      }),
+    );
+  } finally {
+    await pool.close();
+    await api.stop();
+  }
+  console.log(
+    `seat map of 500 seats: ${fmt(latencies.length / DURATION_S, 0)} req/s, p50 ${fmt(percentile(latencies, 50))} ms, p99 ${fmt(percentile(latencies, 99))} ms, ${bytes} bytes, errors ${errors}`,
+  );
+}
+
+await main();
