@@ -69,6 +69,7 @@ export async function startHttpServer(opts: HttpServerOptions): Promise<RunningS
         limits,
         formatError,
         rateLimiter: opts.rateLimiter,
+        production: opts.production,
         clientIp: (request) => upgradeClientIp(request, app.get('trust proxy fn')),
       }),
       // Authenticate once per connection; anonymous clients may watch seat maps.

@@ -42,6 +42,8 @@ export interface WsLimitDeps {
   limits: OperationLimits;
   formatError: FormatError;
   rateLimiter?: RateLimiter | undefined;
+  /** Hide field suggestions ("Did you mean ...?"), as Apollo does for HTTP in production. */
+  production: boolean;
   /** The client IP of an upgrade request (honours `trust proxy` like Express does). */
   clientIp: (request: IncomingMessage) => string;
 }
@@ -56,10 +58,15 @@ type WsContext = Context<Record<string, unknown> | undefined, WsExtra & Extra>;
  */
 export function wsLimitOptions(deps: WsLimitDeps) {
   const rules = [...specifiedRules, ...deps.limits.validationRules];
-  const toErrors = (errors: readonly GraphQLError[]) =>
+  // Apollo tags parse and validation errors with these codes; graphql-js alone leaves them bare,
+  // and formatError would mask a bare error as INTERNAL_SERVER_ERROR.
+  const toErrors = (errors: readonly GraphQLError[], code?: 'GRAPHQL_PARSE_FAILED' | 'GRAPHQL_VALIDATION_FAILED') =>
     errors.map((e) => {
-      const f = deps.formatError(e.toJSON(), e);
-      return new GraphQLError(f.message, { extensions: f.extensions ?? {} });
+      const tagged =
+        code && !e.extensions['code'] ? new GraphQLError(e.message, { nodes: e.nodes ?? null, extensions: { ...e.extensions, code } }) : e;
+      const f = deps.formatError(tagged.toJSON(), tagged);
+      const message = deps.production ? f.message.replace(/ ?Did you mean .*$/s, '') : f.message;
+      return new GraphQLError(message, { extensions: f.extensions ?? {} });
     });
   return {
     connectionInitWaitTimeout: WS_LIMITS.connectionInitWaitTimeout,
@@ -85,12 +92,12 @@ export function wsLimitOptions(deps: WsLimitDeps) {
       try {
         document = parse(payload.query, deps.limits.parseOptions);
       } catch (err) {
-        return toErrors([err instanceof GraphQLError ? err : new GraphQLError('Invalid query')]);
+        return toErrors([err instanceof GraphQLError ? err : new GraphQLError('Invalid query')], 'GRAPHQL_PARSE_FAILED');
       }
       const invalid = validate(deps.schema, document, rules);
-      if (invalid.length > 0) return toErrors(invalid);
+      if (invalid.length > 0) return toErrors(invalid, 'GRAPHQL_VALIDATION_FAILED');
       const operation = getOperationAST(document, payload.operationName);
-      if (!operation) return toErrors([new GraphQLError('Unable to identify operation')]);
+      if (!operation) return toErrors([new GraphQLError('Unable to identify operation')], 'GRAPHQL_VALIDATION_FAILED');
       const variables = payload.variables ?? undefined;
       const tooCostly = checkCost(deps.schema, document, operation, variables);
       if (tooCostly) return toErrors([tooCostly]);
