@@ -7,7 +7,7 @@ import { GraphQLError } from 'graphql';
  * Persisted queries. `apq`: automatic persisted queries (Apollo's protocol: a client sends the
  * sha256 of its query, and the full text once when the server does not know it yet), kept in
  * Apollo's bounded in-memory cache. `allowlist`: only the operations of a committed manifest run,
- * by hash or by full text; anything else is refused before parsing. `off`: full text only.
+ * by hash or by full text; anything else is refused before it runs. `off`: full text only.
  */
 export type PersistedQueriesMode = 'apq' | 'allowlist' | 'off';
 
@@ -55,7 +55,8 @@ export function persistedQueryOptions(config: PersistedQueriesConfig): {
     persistedQueries: {
       ttl: null,
       cache: {
-        get: async (hash: string) => allowed.get(hash),
+        // Apollo prefixes the keys it asks for (`apq:<sha256>`); the hash is the last 64 characters.
+        get: async (key: string) => allowed.get(key.slice(-64)),
         set: async () => {},
         delete: async () => false,
       },
@@ -64,7 +65,9 @@ export function persistedQueryOptions(config: PersistedQueriesConfig): {
       {
         async requestDidStart() {
           return {
-            async didResolveSource({ queryHash }) {
+            // The earliest hook whose errors Apollo answers as a client error (earlier ones are
+            // a 500); parsing and validation before it are bounded by the operation limits.
+            async didResolveOperation({ queryHash }) {
               if (allowed.has(queryHash)) return;
               throw new GraphQLError('This server runs only operations from its allowlist', {
                 extensions: { code: 'PERSISTED_QUERY_NOT_IN_LIST', http: { status: 400 } },
