@@ -4,6 +4,7 @@ import { committedMigrationCount, migrationsApplied } from './db/migrate.js';
 import { seedDemoCatalog } from './db/seed.js';
 import { startHttpServer } from './http/server.js';
 import { createLogger } from './logger.js';
+import { createPubSub } from './realtime/pubsub.js';
 import { startWorkers } from './workers/index.js';
 import { bootstrapAccounts } from './bootstrap/accounts.js';
 import { startupBanner } from './bootstrap/banner.js';
@@ -24,7 +25,13 @@ try {
   // Before touching the database, so a missing production secret fails fast.
   const jwtSecret = resolveJwtSecret(env, env.DATABASE_URL === undefined, logger);
   const { handle, embedded } = await openDatabase(env, logger, lifecycle);
-  const services = createServices(handle.db, serviceConfigFromEnv(env, jwtSecret));
+  // Redis pub/sub with REDIS_URL, else in-process; closed after the HTTP/WebSocket drain.
+  const pubsub = createPubSub({ redisUrl: env.REDIS_URL, logger });
+  const services = createServices(handle.db, serviceConfigFromEnv(env, jwtSecret), undefined, { pubsub, logger });
+  lifecycle.onShutdown('live feeds and pub/sub', async () => {
+    services.live.close();
+    await pubsub.close();
+  });
 
   if (embedded) {
     const seed = await seedDemoCatalog(services);
@@ -43,6 +50,7 @@ try {
     rateLimiter,
     persistedQueries: { mode: env.PERSISTED_QUERIES, manifestPath: env.PERSISTED_QUERIES_MANIFEST },
     trustProxy: env.TRUST_PROXY,
+    wsMaxBufferedBytes: env.WS_MAX_BUFFERED_BYTES,
     isReady: () => migrationsApplied(handle.sql, migrations),
   }).catch((err: unknown) => {
     if ((err as NodeJS.ErrnoException).code === 'EADDRINUSE') {

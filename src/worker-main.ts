@@ -2,6 +2,7 @@ import { createDb } from './db/client.js';
 import { runMigrations } from './db/migrate.js';
 import { createServices } from './domain/services.js';
 import { createLogger } from './logger.js';
+import { createPubSub } from './realtime/pubsub.js';
 import { startWorkers } from './workers/index.js';
 import { loadEnvOrExit } from './bootstrap/env.js';
 import { throwawayJwtSecret } from './bootstrap/jwt-secret.js';
@@ -24,9 +25,14 @@ try {
   await runMigrations(env.DATABASE_URL);
   const handle = createDb(env.DATABASE_URL, { max: env.DATABASE_POOL_MAX });
   lifecycle.onShutdown('database pool', handle.close);
+  // The relay publishes to Redis (REDIS_URL); without it only this process would hear the changes.
+  const pubsub = createPubSub({ redisUrl: env.REDIS_URL, logger });
+  lifecycle.onShutdown('pub/sub', () => pubsub.close());
   const services = createServices(
     handle.db,
     serviceConfigFromEnv(env, env.JWT_SECRET ?? throwawayJwtSecret()),
+    undefined,
+    { pubsub, logger },
   );
   const workers = startWorkers({ services, config: env, logger });
   lifecycle.onShutdown('background jobs', workers.stop);

@@ -12,5 +12,6 @@ export function serviceConfigFromEnv(env: Env, jwtSecret: string): ServiceConfig
       maxSeats: env.HOLD_MAX_SEATS,
       maxActivePerUser: env.HOLD_MAX_ACTIVE_PER_USER,
     },
+    live: { expiringSoonSeconds: env.HOLD_EXPIRING_SOON_SECONDS },
   };
 }

@@ -14,6 +14,12 @@ const EnvSchema = z.object({
   /** Where embedded Postgres keeps its data when DATABASE_URL is unset. */
   DATA_DIR: z.string().min(1).default('./.data'),
   REDIS_URL: url(/^rediss?:\/\//).optional(),
+  /** Published seat changes kept for replay (the contract promises at least 24 h). */
+  SEAT_CHANGES_RETENTION_HOURS: z.coerce.number().int().min(1).max(8_760).default(24),
+  /** holdChanged sends EXPIRING_SOON this long before a hold expires. */
+  HOLD_EXPIRING_SOON_SECONDS: z.coerce.number().int().min(1).max(3_600).default(60),
+  /** Unsent bytes after which a WebSocket subscriber is slow: it gets a whole seat map once it drains. */
+  WS_MAX_BUFFERED_BYTES: z.coerce.number().int().min(16_384).max(67_108_864).default(1_048_576),
   RUN_WORKER: bool.default(true),
   HOLD_TTL_SECONDS: z.coerce.number().int().min(10).max(86_400).default(600),
   /** How much one `extendHold` adds; a hold never lives beyond 2x the TTL from creation. */

@@ -1,4 +1,8 @@
 import type { Db } from '../db/client.js';
+import { createLogger, type Logger } from '../logger.js';
+import { Nudge } from '../realtime/nudge.js';
+import { createInProcessPubSub, type PubSub } from '../realtime/pubsub.js';
+import { topics } from '../realtime/topics.js';
 import { createAuthService } from './auth/auth.service.js';
 import { createTokenIssuer } from './auth/tokens.js';
 import { createAdminCatalogService } from './catalog/admin.service.js';
@@ -6,25 +10,62 @@ import { createCatalogService } from './catalog/catalog.service.js';
 import type { Clock } from './clock.js';
 import { systemClock } from './clock.js';
 import { createHoldService, type HoldConfig } from './holds/hold.service.js';
+import { createLiveService, type LiveConfig } from './live/live.service.js';
 import { createSeatChangeService } from './seat-changes/seat-change.service.js';
 
 export interface ServiceConfig {
   jwtSecret: string;
   jwtTtlSeconds: number;
   holds: HoldConfig;
+  /** Subscriptions (defaults: EXPIRING_SOON 60 s before expiry). */
+  live?: LiveConfig;
+}
+
+/** Process-wide real-time plumbing; the harness and scripts get in-process pub/sub by default. */
+export interface RealtimeDeps {
+  pubsub?: PubSub;
+  logger?: Logger;
 }
 
 /** Builds the stateless domain services once per process; resolvers and workers share them. */
-export function createServices(db: Db, config: ServiceConfig, clock: Clock = systemClock) {
+export function createServices(
+  db: Db,
+  config: ServiceConfig,
+  clock: Clock = systemClock,
+  realtime: RealtimeDeps = {},
+) {
   const tokens = createTokenIssuer(config.jwtSecret, config.jwtTtlSeconds);
+  const pubsub = realtime.pubsub ?? createInProcessPubSub();
+  const logger = realtime.logger ?? createLogger('silent');
+  const seatChanges = createSeatChangeService({
+    db,
+    clock,
+    pubsub,
+    nudges: { sequencer: new Nudge(), relay: new Nudge() },
+  });
+  // After a hold commits: wake this process's sequencer, and tell holdChanged listeners (a lost
+  // nudge only delays them until their next timer or seat change; see live/hold-watch.ts).
+  const holdEvents = {
+    seatsChanged: seatChanges.written,
+    holdChanged: (holdId: string) =>
+      void pubsub.publish(topics.hold(holdId), { holdId }).catch(() => {}),
+  };
   return {
     db,
     clock,
+    pubsub,
     auth: createAuthService({ db, tokens }),
     catalog: createCatalogService({ db, clock }),
     admin: createAdminCatalogService({ db, clock }),
-    holds: createHoldService({ db, clock, config: config.holds }),
-    seatChanges: createSeatChangeService({ db }),
+    holds: createHoldService({ db, clock, config: config.holds, events: holdEvents }),
+    seatChanges,
+    live: createLiveService({
+      db,
+      clock,
+      pubsub,
+      logger: logger.child({ component: 'live' }),
+      config: config.live ?? { expiringSoonSeconds: 60 },
+    }),
   };
 }
 export type AppServices = ReturnType<typeof createServices>;

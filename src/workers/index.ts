@@ -16,5 +16,6 @@ export interface StartWorkersOptions {
 
 /** Starts the background jobs; `stop()` lets the current batches finish. */
 export function startWorkers({ services, config, logger, jobs }: StartWorkersOptions): JobRunner {
-  return runJobs(jobs ?? buildJobs(services, config), logger.child({ component: 'worker' }));
+  const log = logger.child({ component: 'worker' });
+  return runJobs(jobs ?? buildJobs(services, config, log), log);
 }

@@ -1,5 +1,6 @@
 import { setTimeout as sleep } from 'node:timers/promises';
 import type { Logger } from '../logger.js';
+import type { Nudge } from '../realtime/nudge.js';
 
 /** A background job: one batch per `run`, repeated until the runner stops. */
 export interface Job {
@@ -12,6 +13,10 @@ export interface Job {
    * a batch may finish its work, and should not start new long waits.
    */
   run(signal: AbortSignal): Promise<number>;
+  /** Ends the pause early when poked (an in-process event or a Postgres NOTIFY): polling stays the fallback. */
+  wake?: Nudge;
+  /** Releases what the job opened (a LISTEN connection); runs once its loop has ended. */
+  stop?: () => Promise<void>;
 }
 
 export interface JobRunner {
@@ -47,7 +52,8 @@ export function runJobs(jobs: readonly Job[], logger: Logger, random: () => numb
         await new Promise((resolve) => setImmediate(resolve));
         continue;
       }
-      await sleep(jittered(job.intervalMs), undefined, { signal }).catch(() => {});
+      if (job.wake) await job.wake.wait(jittered(job.intervalMs), signal);
+      else await sleep(jittered(job.intervalMs), undefined, { signal }).catch(() => {});
     }
   }
 
@@ -57,6 +63,7 @@ export function runJobs(jobs: readonly Job[], logger: Logger, random: () => numb
     async stop() {
       controller.abort();
       await loops;
+      for (const job of jobs) await job.stop?.().catch((err: unknown) => logger.warn({ err, job: job.name }, 'job stop failed'));
     },
   };
 }

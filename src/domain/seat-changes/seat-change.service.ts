@@ -1,13 +1,39 @@
+import { randomUUID } from 'node:crypto';
 import type { Db } from '../../db/client.js';
+import { notifySequenced } from '../../db/queries/seat-change-log.js';
 import { findShowsWithUnsequencedChanges, sequenceShowChanges } from '../../db/queries/seat-changes.js';
+import { createInProcessPubSub, type PubSub } from '../../realtime/pubsub.js';
+import { Nudge } from '../../realtime/nudge.js';
+import { systemClock, type Clock } from '../clock.js';
+import { pruneSeatChanges, relayPending } from './relay.js';
+
+/** In-process wake-ups: a seat transaction committed (sequencer), versions were numbered (relay). */
+export interface SeatChangeNudges {
+  sequencer: Nudge;
+  relay: Nudge;
+}
+
+/** Tells NOTIFYs of this process from those of others (a relay needs no NOTIFY from itself). */
+export const PROCESS_TAG = randomUUID();
 
 /**
  * The sequencer: gives committed seat changes their per-show versions (gap-free, +1 per seat
  * transaction) after commit. Several sequencers may run at once: each show is numbered by one
- * of them at a time (SKIP LOCKED on its version row).
+ * of them at a time (SKIP LOCKED on its version row). Then the relay publishes them.
  */
-export function createSeatChangeService({ db }: { db: Db }) {
+export function createSeatChangeService({
+  db,
+  clock = systemClock,
+  pubsub = createInProcessPubSub(),
+  nudges = { sequencer: new Nudge(), relay: new Nudge() },
+}: {
+  db: Db;
+  clock?: Clock;
+  pubsub?: PubSub;
+  nudges?: SeatChangeNudges;
+}) {
   return {
+    nudges,
     /** Numbers the pending changes of up to `maxShows` shows; returns how many shows moved on. */
     async sequencePending(maxShows = 200): Promise<number> {
       let sequenced = 0;
@@ -15,8 +41,21 @@ export function createSeatChangeService({ db }: { db: Db }) {
         // One statement: numbering and the version bump commit together.
         if ((await sequenceShowChanges(db, showId)) !== undefined) sequenced += 1;
       }
+      if (sequenced > 0) {
+        // The relay is the next step: at once in this process, by NOTIFY in the others. The
+        // NOTIFY is sent here, once per batch, never inside seat transactions (it takes a global
+        // lock at commit, which would serialise every hold).
+        nudges.relay.poke();
+        await notifySequenced(db, PROCESS_TAG);
+      }
       return sequenced;
     },
+    /** Publishes numbered changes to pub/sub in version order (see relay.ts). */
+    relayPending: (maxShows = 200) => relayPending({ db, pubsub, clock }, maxShows),
+    /** Deletes published changes older than `retentionHours`, at most `limit`. */
+    prune: (retentionHours: number, limit: number) => pruneSeatChanges({ db, clock }, retentionHours, limit),
+    /** A seat transaction committed in this process: wake the sequencer now, not at its next poll. */
+    written: () => nudges.sequencer.poke(),
   };
 }
 export type SeatChangeService = ReturnType<typeof createSeatChangeService>;
