@@ -12,5 +12,25 @@ export interface GraphQLContext {
 
 /** Same function for HTTP (Apollo `context`) and WebSocket (graphql-ws `context`). */
 export function createContext(services: AppServices, viewer: Viewer | null): GraphQLContext {
-  return { viewer, services, loaders: createLoaders(services.db, services.clock) };
+  let loaders: Loaders | undefined;
+  return {
+    viewer,
+    services,
+    // Built on first use: a WebSocket subscription lives as long as its socket, and one that never
+    // loads anything (seatChanged) then holds no DataLoaders.
+    get loaders() {
+      return (loaders ??= createLoaders(services.db, services.clock));
+    },
+    set loaders(next: Loaders) {
+      loaders = next;
+    },
+  };
+}
+
+/**
+ * graphql-ws creates the context once per subscription, not per event: a subscription resolver
+ * calls this before each event so cached rows from the previous one are not served again.
+ */
+export function refreshLoaders(context: GraphQLContext): void {
+  context.loaders = createLoaders(context.services.db, context.services.clock);
 }

@@ -6,12 +6,12 @@ import { ApolloServerPluginCacheControlDisabled } from '@apollo/server/plugin/di
 import { ApolloServerPluginDrainHttpServer } from '@apollo/server/plugin/drainHttpServer';
 import express from 'express';
 import type { GraphQLError } from 'graphql';
-import { useServer } from 'graphql-ws/use/ws';
 import { WebSocketServer } from 'ws';
 import type { AppServices } from '../domain/services.js';
 import { createContext, type GraphQLContext } from '../graphql/context.js';
 import { createFormatError } from '../graphql/format-error.js';
 import { schema } from '../graphql/schema.js';
+import { createSeatFanout } from '../graphql/seat-fanout.js';
 import { createOperationLimits } from '../graphql/limits/operation-limits.js';
 import { persistedQueryOptions, type PersistedQueriesConfig } from '../graphql/persisted-queries.js';
 import type { Logger } from '../logger.js';
@@ -19,6 +19,7 @@ import { trustProxyValue, upgradeClientIp } from './client-ip.js';
 import { httpErrorHandler } from './errors.js';
 import { graphqlOverHttpStatusPlugin } from './graphql-over-http-plugin.js';
 import { graphqlJsonBody, graphqlRequestGuards, resolveViewer } from './graphql-request-guards.js';
+import { useGraphqlWs } from './graphql-ws-adapter.js';
 import { healthRoutes } from './health.js';
 import { rateLimitMiddleware } from './rate-limits/rate-limit-middleware.js';
 import { rateLimitPlugin } from './rate-limits/rate-limit-plugin.js';
@@ -39,6 +40,8 @@ export interface HttpServerOptions {
   persistedQueries?: PersistedQueriesConfig | undefined;
   /** Express `trust proxy`, so client IPs come from X-Forwarded-For behind a load balancer. */
   trustProxy?: string | undefined;
+  /** Unsent bytes after which a WebSocket subscriber is slow (WS_MAX_BUFFERED_BYTES). */
+  wsMaxBufferedBytes?: number | undefined;
 }
 
 export interface RunningServer {
@@ -61,7 +64,9 @@ export async function startHttpServer(opts: HttpServerOptions): Promise<RunningS
   const httpServer = createServer(app);
 
   const wsServer = new WebSocketServer({ server: httpServer, path: '/graphql', maxPayload: WS_LIMITS.maxPayload });
-  const wsCleanup = useServer<{ authorization?: unknown }, { viewer: GraphQLContext['viewer'] }>(
+  // seatChanged is pushed to sockets with one execution per change per process (seat-fanout.ts).
+  const fanout = createSeatFanout({ services, formatError, maxBufferedBytes: opts.wsMaxBufferedBytes ?? 1_048_576 });
+  const wsCleanup = useGraphqlWs<{ authorization?: unknown }, { viewer: GraphQLContext['viewer'] }>(
     {
       schema,
       ...wsLimitOptions({
@@ -80,13 +85,15 @@ export async function startHttpServer(opts: HttpServerOptions): Promise<RunningS
         ctx.extra.viewer = viewer;
         return true;
       },
-      context: (ctx) => createContext(services, ctx.extra.viewer ?? null),
+      context: (ctx, id) => fanout.bind(createContext(services, ctx.extra.viewer ?? null), ctx.extra.socket, id),
+      subscribe: fanout.subscribe,
       onNext: (_ctx, _id, _payload, _args, result) =>
         result.errors
           ? { ...result, errors: result.errors.map((e: GraphQLError) => formatError(e.toJSON(), e)) }
           : undefined,
     },
     wsServer,
+    { logger: logger.child({ component: 'graphql-ws' }) },
   );
 
   const apollo = new ApolloServer<GraphQLContext>({

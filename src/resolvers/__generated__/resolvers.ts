@@ -21,6 +21,8 @@ import    { login as Mutation_login } from './../Mutation/login.js';
 import    { register as Mutation_register } from './../Mutation/register.js';
 import    { releaseHold as Mutation_releaseHold } from './../Mutation/releaseHold.js';
 import    { scheduleShow as Mutation_scheduleShow } from './../Mutation/scheduleShow.js';
+import    { holdChanged as Subscription_holdChanged } from './../Subscription/holdChanged.js';
+import    { seatChanged as Subscription_seatChanged } from './../Subscription/seatChanged.js';
 import    { AuthPayload } from './../AuthPayload.js';
 import    { Availability } from './../Availability.js';
 import    { City } from './../City.js';
@@ -28,9 +30,11 @@ import    { Event } from './../Event.js';
 import    { EventConnection } from './../EventConnection.js';
 import    { EventEdge } from './../EventEdge.js';
 import    { Hold } from './../Hold.js';
+import    { HoldChange } from './../HoldChange.js';
 import    { Money } from './../Money.js';
 import    { PageInfo } from './../PageInfo.js';
 import    { Screen } from './../Screen.js';
+import    { SeatChange } from './../SeatChange.js';
 import    { SeatMap } from './../SeatMap.js';
 import    { Section } from './../Section.js';
 import    { Show } from './../Show.js';
@@ -45,7 +49,7 @@ import    { DateTimeResolver } from 'graphql-scalars';
     export const resolvers: Resolvers = {
       Query: { cities: Query_cities,city: Query_city,event: Query_event,events: Query_events,hold: Query_hold,me: Query_me,show: Query_show,shows: Query_shows,venue: Query_venue,venues: Query_venues },
       Mutation: { cancelShow: Mutation_cancelShow,createCity: Mutation_createCity,createEvent: Mutation_createEvent,createScreen: Mutation_createScreen,createVenue: Mutation_createVenue,extendHold: Mutation_extendHold,holdSeats: Mutation_holdSeats,login: Mutation_login,register: Mutation_register,releaseHold: Mutation_releaseHold,scheduleShow: Mutation_scheduleShow },
-      
+      Subscription: { holdChanged: Subscription_holdChanged,seatChanged: Subscription_seatChanged },
       AuthPayload: AuthPayload,
 Availability: Availability,
 City: City,
@@ -53,9 +57,11 @@ Event: Event,
 EventConnection: EventConnection,
 EventEdge: EventEdge,
 Hold: Hold,
+HoldChange: HoldChange,
 Money: Money,
 PageInfo: PageInfo,
 Screen: Screen,
+SeatChange: SeatChange,
 SeatMap: SeatMap,
 Section: Section,
 Show: Show,

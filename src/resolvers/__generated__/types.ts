@@ -2,6 +2,7 @@ import type { GraphQLResolveInfo, GraphQLScalarType, GraphQLScalarTypeConfig } f
 import type { AuthPayloadMapper, UserMapper } from './../mappers/auth.mappers.js';
 import type { AvailabilityMapper, CityMapper, EventMapper, EventConnectionMapper, EventEdgeMapper, ScreenMapper, SeatMapMapper, SectionMapper, ShowMapper, ShowConnectionMapper, ShowEdgeMapper, ShowSeatMapper, VenueMapper, VenueConnectionMapper, VenueEdgeMapper } from './../mappers/catalog.mappers.js';
 import type { HoldMapper } from './../mappers/holds.mappers.js';
+import type { HoldChangeMapper, SeatChangeMapper } from './../mappers/realtime.mappers.js';
 import type { MoneyMapper, PageInfoMapper } from './../mappers/base.mappers.js';
 import type { GraphQLContext } from '../../graphql/context.js';
 export type Maybe<T> = T | null | undefined;
@@ -162,6 +163,25 @@ export type Hold = {
   /** The price quoted at hold time. */
   total: Money;
 };
+
+export type HoldChange = {
+  __typename?: 'HoldChange';
+  /** The hold as it is right after the change. */
+  hold: Hold;
+  kind: HoldChangeKind;
+};
+
+export type HoldChangeKind =
+  /** The hold became a booking. */
+  | 'CONVERTED'
+  /** The hold ran out; its seats are back on sale. */
+  | 'EXPIRED'
+  /** The hold expires soon (`expiresAt` is in the payload). */
+  | 'EXPIRING_SOON'
+  /** `extendHold` moved `expiresAt` later. */
+  | 'EXTENDED'
+  /** The hold was released (by you, by a new hold of yours on the same show, or by a cancelled show). */
+  | 'RELEASED';
 
 export type HoldSeatsInput = {
   /** Retrying with the same key replays the first answer. */
@@ -401,6 +421,18 @@ export type ScreenLayoutInput = {
   sections: Array<SectionLayoutInput>;
 };
 
+/** One committed version of a show's seat state. */
+export type SeatChange = {
+  __typename?: 'SeatChange';
+  /** The seats whose status changed in this version, with their new status (every seat when `snapshot`). */
+  seats: Array<ShowSeat>;
+  showId: Scalars['ID']['output'];
+  /** True when `seats` is the whole seat map at `version` rather than a difference. */
+  snapshot: Scalars['Boolean']['output'];
+  /** The show's seat-state version after this change (`SeatMap.version` numbering). */
+  version: Scalars['Int']['output'];
+};
+
 /**
  * A show's seats in layout order (front to back, then left to right) and its sections in layout
  * order. A HELD seat whose hold has expired is reported AVAILABLE, even before it is released.
@@ -503,6 +535,46 @@ export type ShowStatus =
   | 'ON_SALE'
   /** The show has started; sales are closed. */
   | 'STARTED';
+
+/** Live updates over WebSocket (graphql-ws, `graphql-transport-ws`, same URL as HTTP). */
+export type Subscription = {
+  __typename?: 'Subscription';
+  /**
+   * The lifecycle of one of your holds (owner or admin): EXTENDED, EXPIRING_SOON (a minute before
+   * expiry by default), and finally EXPIRED, RELEASED or CONVERTED, after which the subscription
+   * completes. Subscribing to a hold that has already ended sends how it ended, then completes.
+   */
+  holdChanged: HoldChange;
+  /**
+   * The seats of a show whose status changed, one `SeatChange` per committed version, in version
+   * order, without gaps or duplicates. Anyone may watch; no token is needed.
+   *
+   * The intended client protocol: read `Show.seatMap` (it carries `version`), subscribe with
+   * `afterVersion: seatMap.version`, apply each change. Changes after `afterVersion` are replayed
+   * first (the server keeps at least the last 24 hours), then live ones follow. Without
+   * `afterVersion` only live changes come.
+   *
+   * Apply a change by setting each listed seat's status. `seatMap.seats` may already include a change
+   * that was committed but not yet numbered when it was read; it then arrives with a version above
+   * `seatMap.version`, and re-applying a status is harmless. When the server no longer has every
+   * change you missed, or your connection falls behind, you get one change with `snapshot: true`
+   * carrying the whole seat map at its version: replace your map with it and go on.
+   */
+  seatChanged: SeatChange;
+};
+
+
+/** Live updates over WebSocket (graphql-ws, `graphql-transport-ws`, same URL as HTTP). */
+export type SubscriptionholdChangedArgs = {
+  holdId: Scalars['ID']['input'];
+};
+
+
+/** Live updates over WebSocket (graphql-ws, `graphql-transport-ws`, same URL as HTTP). */
+export type SubscriptionseatChangedArgs = {
+  afterVersion?: InputMaybe<Scalars['Int']['input']>;
+  showId: Scalars['ID']['input'];
+};
 
 export type User = {
   __typename?: 'User';
@@ -626,6 +698,8 @@ export type ResolversTypes = {
   EventKind: ResolverTypeWrapper<'MOVIE' | 'CONCERT' | 'THEATRE' | 'SPORT'>;
   Hold: ResolverTypeWrapper<HoldMapper>;
   Boolean: ResolverTypeWrapper<Scalars['Boolean']['output']>;
+  HoldChange: ResolverTypeWrapper<HoldChangeMapper>;
+  HoldChangeKind: ResolverTypeWrapper<'EXTENDED' | 'EXPIRING_SOON' | 'EXPIRED' | 'RELEASED' | 'CONVERTED'>;
   HoldSeatsInput: HoldSeatsInput;
   HoldStatus: ResolverTypeWrapper<'ACTIVE' | 'RELEASED' | 'EXPIRED' | 'CONVERTED'>;
   LoginInput: LoginInput;
@@ -639,6 +713,7 @@ export type ResolversTypes = {
   ScheduleShowInput: ScheduleShowInput;
   Screen: ResolverTypeWrapper<ScreenMapper>;
   ScreenLayoutInput: ScreenLayoutInput;
+  SeatChange: ResolverTypeWrapper<SeatChangeMapper>;
   SeatMap: ResolverTypeWrapper<SeatMapMapper>;
   SeatStatus: ResolverTypeWrapper<'AVAILABLE' | 'HELD' | 'BOOKED' | 'BLOCKED'>;
   Section: ResolverTypeWrapper<SectionMapper>;
@@ -650,6 +725,7 @@ export type ResolversTypes = {
   ShowFilter: ShowFilter;
   ShowSeat: ResolverTypeWrapper<ShowSeatMapper>;
   ShowStatus: ResolverTypeWrapper<'ON_SALE' | 'STARTED' | 'CANCELLED'>;
+  Subscription: ResolverTypeWrapper<Record<PropertyKey, never>>;
   User: ResolverTypeWrapper<UserMapper>;
   Venue: ResolverTypeWrapper<VenueMapper>;
   VenueConnection: ResolverTypeWrapper<VenueConnectionMapper>;
@@ -675,6 +751,7 @@ export type ResolversParentTypes = {
   EventFilter: EventFilter;
   Hold: HoldMapper;
   Boolean: Scalars['Boolean']['output'];
+  HoldChange: HoldChangeMapper;
   HoldSeatsInput: HoldSeatsInput;
   LoginInput: LoginInput;
   Money: MoneyMapper;
@@ -686,6 +763,7 @@ export type ResolversParentTypes = {
   ScheduleShowInput: ScheduleShowInput;
   Screen: ScreenMapper;
   ScreenLayoutInput: ScreenLayoutInput;
+  SeatChange: SeatChangeMapper;
   SeatMap: SeatMapMapper;
   Section: SectionMapper;
   SectionLayoutInput: SectionLayoutInput;
@@ -695,6 +773,7 @@ export type ResolversParentTypes = {
   ShowEdge: ShowEdgeMapper;
   ShowFilter: ShowFilter;
   ShowSeat: ShowSeatMapper;
+  Subscription: Record<PropertyKey, never>;
   User: UserMapper;
   Venue: VenueMapper;
   VenueConnection: VenueConnectionMapper;
@@ -760,6 +839,13 @@ export type HoldResolvers<ContextType = GraphQLContext, ParentType extends Resol
   total?: Resolver<ResolversTypes['Money'], ParentType, ContextType>;
 };
 
+export type HoldChangeResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['HoldChange'] = ResolversParentTypes['HoldChange']> = {
+  hold?: Resolver<ResolversTypes['Hold'], ParentType, ContextType>;
+  kind?: Resolver<ResolversTypes['HoldChangeKind'], ParentType, ContextType>;
+};
+
+export type HoldChangeKindResolvers = EnumResolverSignature<{ CONVERTED?: any, EXPIRED?: any, EXPIRING_SOON?: any, EXTENDED?: any, RELEASED?: any }, ResolversTypes['HoldChangeKind']>;
+
 export type HoldStatusResolvers = EnumResolverSignature<{ ACTIVE?: any, CONVERTED?: any, EXPIRED?: any, RELEASED?: any }, ResolversTypes['HoldStatus']>;
 
 export type MoneyResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['Money'] = ResolversParentTypes['Money']> = {
@@ -808,6 +894,13 @@ export type ScreenResolvers<ContextType = GraphQLContext, ParentType extends Res
   id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
   name?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   venue?: Resolver<ResolversTypes['Venue'], ParentType, ContextType>;
+};
+
+export type SeatChangeResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['SeatChange'] = ResolversParentTypes['SeatChange']> = {
+  seats?: Resolver<Array<ResolversTypes['ShowSeat']>, ParentType, ContextType>;
+  showId?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  snapshot?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
+  version?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
 };
 
 export type SeatMapResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['SeatMap'] = ResolversParentTypes['SeatMap']> = {
@@ -865,6 +958,11 @@ export type ShowSeatResolvers<ContextType = GraphQLContext, ParentType extends R
 
 export type ShowStatusResolvers = EnumResolverSignature<{ CANCELLED?: any, ON_SALE?: any, STARTED?: any }, ResolversTypes['ShowStatus']>;
 
+export type SubscriptionResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['Subscription'] = ResolversParentTypes['Subscription']> = {
+  holdChanged?: SubscriptionResolver<ResolversTypes['HoldChange'], "holdChanged", ParentType, ContextType, RequireFields<SubscriptionholdChangedArgs, 'holdId'>>;
+  seatChanged?: SubscriptionResolver<ResolversTypes['SeatChange'], "seatChanged", ParentType, ContextType, RequireFields<SubscriptionseatChangedArgs, 'showId'>>;
+};
+
 export type UserResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['User'] = ResolversParentTypes['User']> = {
   createdAt?: Resolver<ResolversTypes['DateTime'], ParentType, ContextType>;
   email?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
@@ -902,6 +1000,8 @@ export type Resolvers<ContextType = GraphQLContext> = {
   EventEdge?: EventEdgeResolvers<ContextType>;
   EventKind?: EventKindResolvers;
   Hold?: HoldResolvers<ContextType>;
+  HoldChange?: HoldChangeResolvers<ContextType>;
+  HoldChangeKind?: HoldChangeKindResolvers;
   HoldStatus?: HoldStatusResolvers;
   Money?: MoneyResolvers<ContextType>;
   Mutation?: MutationResolvers<ContextType>;
@@ -909,6 +1009,7 @@ export type Resolvers<ContextType = GraphQLContext> = {
   Query?: QueryResolvers<ContextType>;
   Role?: RoleResolvers;
   Screen?: ScreenResolvers<ContextType>;
+  SeatChange?: SeatChangeResolvers<ContextType>;
   SeatMap?: SeatMapResolvers<ContextType>;
   SeatStatus?: SeatStatusResolvers;
   Section?: SectionResolvers<ContextType>;
@@ -917,6 +1018,7 @@ export type Resolvers<ContextType = GraphQLContext> = {
   ShowEdge?: ShowEdgeResolvers<ContextType>;
   ShowSeat?: ShowSeatResolvers<ContextType>;
   ShowStatus?: ShowStatusResolvers;
+  Subscription?: SubscriptionResolvers<ContextType>;
   User?: UserResolvers<ContextType>;
   Venue?: VenueResolvers<ContextType>;
   VenueConnection?: VenueConnectionResolvers<ContextType>;
