@@ -66,15 +66,26 @@ describe('fake Stripe: test payment methods', () => {
       code: 'amount_too_small',
     });
     const url = new URL(fake.url);
-    const wrongKey = new Stripe('sk_test_wrong', { host: url.hostname, port: Number(url.port), protocol: 'http' });
-    await expect(wrongKey.paymentIntents.list()).rejects.toBeInstanceOf(Stripe.errors.StripeAuthenticationError);
+    const wrongKey = new Stripe('sk_test_wrong', {
+      host: url.hostname,
+      port: Number(url.port),
+      protocol: 'http',
+    });
+    await expect(wrongKey.paymentIntents.list()).rejects.toBeInstanceOf(
+      Stripe.errors.StripeAuthenticationError,
+    );
   });
 
   it('cancels unfinished PaymentIntents only, and finds them by metadata', async () => {
-    const pending = await stripe.paymentIntents.create({ ...params('pm_card_authenticationRequired'), metadata: { k: 'find-me' } });
+    const pending = await stripe.paymentIntents.create({
+      ...params('pm_card_authenticationRequired'),
+      metadata: { k: 'find-me' },
+    });
     expect((await stripe.paymentIntents.cancel(pending.id)).status).toBe('canceled');
     const paid = await stripe.paymentIntents.create(params('pm_card_visa'));
-    await expect(stripe.paymentIntents.cancel(paid.id)).rejects.toMatchObject({ code: 'payment_intent_unexpected_state' });
+    await expect(stripe.paymentIntents.cancel(paid.id)).rejects.toMatchObject({
+      code: 'payment_intent_unexpected_state',
+    });
     const found = await stripe.paymentIntents.search({ query: "metadata['k']:'find-me'" });
     expect(found.data.map((pi) => pi.id)).toEqual([pending.id]);
   });
@@ -88,11 +99,17 @@ describe('fake Stripe: test payment methods', () => {
     });
     const rest = await stripe.refunds.create({ payment_intent: pi.id });
     expect(rest.amount).toBe(400);
-    await expect(stripe.refunds.create({ payment_intent: pi.id })).rejects.toMatchObject({ code: 'charge_already_refunded' });
+    await expect(stripe.refunds.create({ payment_intent: pi.id })).rejects.toMatchObject({
+      code: 'charge_already_refunded',
+    });
     const refunded = fake.ledger.events.filter(
-      (e) => e.type === 'charge.refunded' && (e.data.object as { payment_intent: string }).payment_intent === pi.id,
+      (e) =>
+        e.type === 'charge.refunded' &&
+        (e.data.object as { payment_intent: string }).payment_intent === pi.id,
     );
-    expect(refunded.map((e) => (e.data.object as { amount_refunded: number }).amount_refunded)).toEqual([600, 1000]);
+    expect(refunded.map((e) => (e.data.object as { amount_refunded: number }).amount_refunded)).toEqual([
+      600, 1000,
+    ]);
   });
 });
 
@@ -100,7 +117,9 @@ describe('fake Stripe: idempotency', () => {
   it('same key and parameters: the saved response, replayed; one PaymentIntent', async () => {
     const before = fake.ledger.paymentIntents.size;
     const results = await Promise.all(
-      Array.from({ length: 5 }, () => stripe.paymentIntents.create(params('pm_card_visa'), { idempotencyKey: 'idem-1' })),
+      Array.from({ length: 5 }, () =>
+        stripe.paymentIntents.create(params('pm_card_visa'), { idempotencyKey: 'idem-1' }),
+      ),
     );
     expect(new Set(results.map((r) => r.id)).size).toBe(1);
     expect(fake.ledger.paymentIntents.size).toBe(before + 1);
@@ -108,8 +127,12 @@ describe('fake Stripe: idempotency', () => {
   });
 
   it('a decline is saved too: the retry gets the same decline, not a second attempt', async () => {
-    const a = await stripe.paymentIntents.create(params('pm_card_chargeDeclined'), { idempotencyKey: 'idem-2' }).catch((e) => e);
-    const b = await stripe.paymentIntents.create(params('pm_card_chargeDeclined'), { idempotencyKey: 'idem-2' }).catch((e) => e);
+    const a = await stripe.paymentIntents
+      .create(params('pm_card_chargeDeclined'), { idempotencyKey: 'idem-2' })
+      .catch((e) => e);
+    const b = await stripe.paymentIntents
+      .create(params('pm_card_chargeDeclined'), { idempotencyKey: 'idem-2' })
+      .catch((e) => e);
     expect(b.payment_intent.id).toBe(a.payment_intent.id);
   });
 
@@ -129,9 +152,9 @@ describe('fake Stripe: faults', () => {
   it('http500 before processing: nothing happens, the retry with the key runs for real', async () => {
     fake.injectFault({ kind: 'http500' });
     const before = fake.ledger.paymentIntents.size;
-    await expect(stripe.paymentIntents.create(params('pm_card_visa'), { idempotencyKey: 'f-1' })).rejects.toBeInstanceOf(
-      Stripe.errors.StripeAPIError,
-    );
+    await expect(
+      stripe.paymentIntents.create(params('pm_card_visa'), { idempotencyKey: 'f-1' }),
+    ).rejects.toBeInstanceOf(Stripe.errors.StripeAPIError);
     expect(fake.ledger.paymentIntents.size).toBe(before);
     const pi = await stripe.paymentIntents.create(params('pm_card_visa'), { idempotencyKey: 'f-1' });
     expect(pi.status).toBe('succeeded');
@@ -140,11 +163,15 @@ describe('fake Stripe: faults', () => {
   it('http500 after processing: money moved, and the key replays the 500', async () => {
     fake.injectFault({ kind: 'http500AfterProcessing' });
     const charges = fake.ledger.charges.size;
-    await expect(stripe.paymentIntents.create(params('pm_card_visa'), { idempotencyKey: 'f-2' })).rejects.toMatchObject({
+    await expect(
+      stripe.paymentIntents.create(params('pm_card_visa'), { idempotencyKey: 'f-2' }),
+    ).rejects.toMatchObject({
       statusCode: 500,
     });
     expect(fake.ledger.charges.size).toBe(charges + 1);
-    await expect(stripe.paymentIntents.create(params('pm_card_visa'), { idempotencyKey: 'f-2' })).rejects.toMatchObject({
+    await expect(
+      stripe.paymentIntents.create(params('pm_card_visa'), { idempotencyKey: 'f-2' }),
+    ).rejects.toMatchObject({
       statusCode: 500,
     });
     expect(fake.ledger.charges.size).toBe(charges + 1);
@@ -152,21 +179,28 @@ describe('fake Stripe: faults', () => {
 
   it('timeout: the client gives up, the work is done, and the key returns its result', async () => {
     fake.injectFault({ kind: 'timeout', delayMs: 3000 });
-    await expect(stripe.paymentIntents.create(params('pm_card_visa'), { idempotencyKey: 'f-3' })).rejects.toBeInstanceOf(
-      Stripe.errors.StripeConnectionError,
-    );
+    await expect(
+      stripe.paymentIntents.create(params('pm_card_visa'), { idempotencyKey: 'f-3' }),
+    ).rejects.toBeInstanceOf(Stripe.errors.StripeConnectionError);
     const pi = await stripe.paymentIntents.create(params('pm_card_visa'), { idempotencyKey: 'f-3' });
     expect(pi.status).toBe('succeeded');
-    expect(fake.requests.filter((r) => r.idempotencyKey === 'f-3').map((r) => [r.fault, r.replayed])).toEqual([
-      ['timeout', false],
-      [null, true],
-    ]);
+    expect(fake.requests.filter((r) => r.idempotencyKey === 'f-3').map((r) => [r.fault, r.replayed])).toEqual(
+      [
+        ['timeout', false],
+        [null, true],
+      ],
+    );
   });
 });
 
 describe('fake Stripe: webhook signatures', () => {
   const secret = 'whsec_test_secret';
-  const payload = JSON.stringify({ id: 'evt_1', object: 'event', type: 'payment_intent.succeeded', data: { object: {} } });
+  const payload = JSON.stringify({
+    id: 'evt_1',
+    object: 'event',
+    type: 'payment_intent.succeeded',
+    data: { object: {} },
+  });
 
   it('signs exactly as Stripe does: constructEvent accepts it, and Stripe’s own test header equals it', () => {
     const t = Math.floor(Date.now() / 1000);
@@ -177,17 +211,23 @@ describe('fake Stripe: webhook signatures', () => {
 
   it('constructEvent rejects another secret, a changed body and a stale timestamp', () => {
     const t = Math.floor(Date.now() / 1000);
-    expect(() => stripe.webhooks.constructEvent(payload, signWebhookPayload(payload, 'whsec_other', t), secret)).toThrow();
-    expect(() => stripe.webhooks.constructEvent(`${payload} `, signWebhookPayload(payload, secret, t), secret)).toThrow();
-    expect(() => stripe.webhooks.constructEvent(payload, signWebhookPayload(payload, secret, t - 301), secret)).toThrow(
-      /tolerance/,
-    );
+    expect(() =>
+      stripe.webhooks.constructEvent(payload, signWebhookPayload(payload, 'whsec_other', t), secret),
+    ).toThrow();
+    expect(() =>
+      stripe.webhooks.constructEvent(`${payload} `, signWebhookPayload(payload, secret, t), secret),
+    ).toThrow();
+    expect(() =>
+      stripe.webhooks.constructEvent(payload, signWebhookPayload(payload, secret, t - 301), secret),
+    ).toThrow(/tolerance/);
   });
 });
 
 describe('form decoding', () => {
   it('turns bracketed keys into objects and arrays, as Stripe reads them', () => {
-    expect(parseForm('amount=5&metadata[a]=1&metadata[b]=x%20y&types[0]=card&types[1]=sepa&x[y][z]=1')).toEqual({
+    expect(
+      parseForm('amount=5&metadata[a]=1&metadata[b]=x%20y&types[0]=card&types[1]=sepa&x[y][z]=1'),
+    ).toEqual({
       amount: '5',
       metadata: { a: '1', b: 'x y' },
       types: ['card', 'sepa'],

@@ -7,9 +7,7 @@ interface Saved {
 }
 
 export type IdempotencyDecision =
-  | { kind: 'new' }
-  | { kind: 'replay'; response: FakeResponse }
-  | { kind: 'mismatch'; response: FakeResponse };
+  { kind: 'new' } | { kind: 'replay'; response: FakeResponse } | { kind: 'mismatch'; response: FakeResponse };
 
 /**
  * Stripe's v1 idempotency: the first response of a key is saved once the endpoint has started
@@ -23,7 +21,8 @@ export class IdempotencyStore {
   check(key: string, method: string, path: string, params: unknown): IdempotencyDecision {
     const saved = this.saved.get(key);
     if (!saved) return { kind: 'new' };
-    if (saved.fingerprint === fingerprint(method, path, params)) return { kind: 'replay', response: saved.response };
+    if (saved.fingerprint === fingerprint(method, path, params))
+      return { kind: 'replay', response: saved.response };
     return {
       kind: 'mismatch',
       response: {
@@ -47,4 +46,5 @@ export class IdempotencyStore {
   }
 }
 
-const fingerprint = (method: string, path: string, params: unknown) => `${method} ${path} ${canonical(params)}`;
+const fingerprint = (method: string, path: string, params: unknown) =>
+  `${method} ${path} ${canonical(params)}`;

@@ -1,4 +1,10 @@
-import { type FakeCharge, type FakeEvent, type FakePaymentIntent, type FakeRefund, stripeId } from './objects.js';
+import {
+  type FakeCharge,
+  type FakeEvent,
+  type FakePaymentIntent,
+  type FakeRefund,
+  stripeId,
+} from './objects.js';
 
 /** What Stripe answers: an HTTP status and a JSON body. Errors use Stripe's `{ error: {...} }`. */
 export interface FakeResponse {

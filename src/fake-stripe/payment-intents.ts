@@ -1,26 +1,44 @@
 import type { FormObject, FormValue } from './form.js';
-import { FakeApiError, type FakeLedger, type FakeResponse, invalidRequest, type RequestContext } from './ledger.js';
+import {
+  FakeApiError,
+  type FakeLedger,
+  type FakeResponse,
+  invalidRequest,
+  type RequestContext,
+} from './ledger.js';
 import { type FakePaymentIntent, stripeId } from './objects.js';
 import { TEST_PAYMENT_METHODS } from './test-cards.js';
 
 // Stripe's minimum charge is about 0.50 in most currencies.
 const MIN_AMOUNT = 50;
 const CONFIRMABLE = new Set(['requires_payment_method', 'requires_confirmation']);
-const CANCELABLE = new Set(['requires_payment_method', 'requires_confirmation', 'requires_action', 'processing']);
+const CANCELABLE = new Set([
+  'requires_payment_method',
+  'requires_confirmation',
+  'requires_action',
+  'processing',
+]);
 
 const str = (v: FormValue | undefined): string | undefined => (typeof v === 'string' ? v : undefined);
 const obj = (v: FormValue | undefined): FormObject | undefined =>
   v !== undefined && typeof v === 'object' && !Array.isArray(v) ? v : undefined;
 
 /** POST /v1/payment_intents */
-export function createPaymentIntent(ledger: FakeLedger, params: FormObject, ctx: RequestContext): FakeResponse {
+export function createPaymentIntent(
+  ledger: FakeLedger,
+  params: FormObject,
+  ctx: RequestContext,
+): FakeResponse {
   const amount = Number(str(params['amount']));
   if (!Number.isInteger(amount) || amount < 1) {
     throw invalidRequest('Missing required param: amount.', { code: 'parameter_missing', param: 'amount' });
   }
   const currency = str(params['currency'])?.toLowerCase();
   if (!currency || !/^[a-z]{3}$/.test(currency)) {
-    throw invalidRequest('Missing required param: currency.', { code: 'parameter_missing', param: 'currency' });
+    throw invalidRequest('Missing required param: currency.', {
+      code: 'parameter_missing',
+      param: 'currency',
+    });
   }
   if (amount < MIN_AMOUNT) {
     throw invalidRequest(`Amount must be at least ${MIN_AMOUNT} ${currency}`, {
@@ -31,7 +49,9 @@ export function createPaymentIntent(ledger: FakeLedger, params: FormObject, ctx:
   const paymentMethod = str(params['payment_method']) ?? null;
   if (paymentMethod !== null) assertPaymentMethod(paymentMethod);
   const metadata = Object.fromEntries(
-    Object.entries(obj(params['metadata']) ?? {}).filter((e): e is [string, string] => typeof e[1] === 'string'),
+    Object.entries(obj(params['metadata']) ?? {}).filter(
+      (e): e is [string, string] => typeof e[1] === 'string',
+    ),
   );
   const id = stripeId('pi');
   const pi: FakePaymentIntent = {
@@ -130,13 +150,20 @@ export function completeAuthentication(ledger: FakeLedger, id: string, succeed: 
  */
 export function searchPaymentIntents(ledger: FakeLedger, query: string): FakeResponse {
   const clauses = query.split(/\s+AND\s+/i).map((c) => /^metadata\['([^']+)'\]:'([^']*)'$/.exec(c.trim()));
-  if (clauses.some((c) => c === null)) throw invalidRequest(`Unsupported search query: ${query}`, { param: 'query' });
+  if (clauses.some((c) => c === null))
+    throw invalidRequest(`Unsupported search query: ${query}`, { param: 'query' });
   const data = [...ledger.paymentIntents.values()]
     .filter((pi) => clauses.every((c) => pi.metadata[c![1]!] === c![2]))
     .sort((a, b) => b.created - a.created);
   return {
     status: 200,
-    body: { object: 'search_result', url: '/v1/payment_intents/search', has_more: false, next_page: null, data },
+    body: {
+      object: 'search_result',
+      url: '/v1/payment_intents/search',
+      has_more: false,
+      next_page: null,
+      data,
+    },
   };
 }
 
@@ -150,7 +177,10 @@ function confirmIntent(ledger: FakeLedger, pi: FakePaymentIntent, ctx: RequestCo
     pi.status = 'requires_action';
     pi.next_action = {
       type: 'use_stripe_sdk',
-      use_stripe_sdk: { type: 'three_d_secure_redirect', stripe_js: `https://hooks.stripe.com/3d_secure_2/${pi.id}` },
+      use_stripe_sdk: {
+        type: 'three_d_secure_redirect',
+        stripe_js: `https://hooks.stripe.com/3d_secure_2/${pi.id}`,
+      },
     };
     ledger.emit('payment_intent.requires_action', pi, ctx);
     return { status: 200, body: pi };
@@ -174,7 +204,10 @@ function confirmIntent(ledger: FakeLedger, pi: FakePaymentIntent, ctx: RequestCo
 
 function assertPaymentMethod(id: string): void {
   if (!TEST_PAYMENT_METHODS[id]) {
-    throw invalidRequest(`No such PaymentMethod: '${id}'`, { code: 'resource_missing', param: 'payment_method' });
+    throw invalidRequest(`No such PaymentMethod: '${id}'`, {
+      code: 'resource_missing',
+      param: 'payment_method',
+    });
   }
 }
 
@@ -190,8 +223,8 @@ function assertCanConfirmWithoutRedirect(params: FormObject): void {
 }
 
 function unexpectedState(pi: FakePaymentIntent, action: string): FakeApiError {
-  return invalidRequest(
-    `You cannot ${action} this PaymentIntent because it has a status of ${pi.status}.`,
-    { code: 'payment_intent_unexpected_state', payment_intent: structuredClone(pi) },
-  );
+  return invalidRequest(`You cannot ${action} this PaymentIntent because it has a status of ${pi.status}.`, {
+    code: 'payment_intent_unexpected_state',
+    payment_intent: structuredClone(pi),
+  });
 }

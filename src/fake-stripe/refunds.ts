@@ -1,5 +1,11 @@
 import type { FormObject, FormValue } from './form.js';
-import { FakeApiError, type FakeLedger, type FakeResponse, invalidRequest, type RequestContext } from './ledger.js';
+import {
+  FakeApiError,
+  type FakeLedger,
+  type FakeResponse,
+  invalidRequest,
+  type RequestContext,
+} from './ledger.js';
 import { type FakeRefund, stripeId } from './objects.js';
 
 const str = (v: FormValue | undefined): string | undefined => (typeof v === 'string' ? v : undefined);
@@ -19,10 +25,13 @@ export function createRefund(ledger: FakeLedger, params: FormObject, ctx: Reques
   }
   const remaining = charge.amount_captured - charge.amount_refunded;
   if (remaining <= 0) {
-    throw invalidRequest(`Charge ${charge.id} has already been refunded.`, { code: 'charge_already_refunded' });
+    throw invalidRequest(`Charge ${charge.id} has already been refunded.`, {
+      code: 'charge_already_refunded',
+    });
   }
   const amount = str(params['amount']) === undefined ? remaining : Number(str(params['amount']));
-  if (!Number.isInteger(amount) || amount < 1) throw invalidRequest('Invalid positive integer', { param: 'amount' });
+  if (!Number.isInteger(amount) || amount < 1)
+    throw invalidRequest('Invalid positive integer', { param: 'amount' });
   if (amount > remaining) {
     throw invalidRequest(
       `Refund amount (${amount}) is greater than unrefunded amount on charge (${remaining})`,
@@ -41,7 +50,9 @@ export function createRefund(ledger: FakeLedger, params: FormObject, ctx: Reques
     reason: str(params['reason']) ?? null,
     metadata:
       metadata && typeof metadata === 'object' && !Array.isArray(metadata)
-        ? Object.fromEntries(Object.entries(metadata).filter((e): e is [string, string] => typeof e[1] === 'string'))
+        ? Object.fromEntries(
+            Object.entries(metadata).filter((e): e is [string, string] => typeof e[1] === 'string'),
+          )
         : {},
     created: ledger.seconds(),
   };

@@ -23,7 +23,8 @@ export function routeApiRequest(
     if (method === 'GET' && id === 'search' && action === undefined) {
       return searchPaymentIntents(ledger, typeof params['query'] === 'string' ? params['query'] : '');
     }
-    if (method === 'GET' && id && action === undefined) return { status: 200, body: ledger.getPaymentIntent(id) };
+    if (method === 'GET' && id && action === undefined)
+      return { status: 200, body: ledger.getPaymentIntent(id) };
     if (method === 'POST' && id && action === 'confirm') return confirmPaymentIntent(ledger, id, params, ctx);
     if (method === 'POST' && id && action === 'cancel') return cancelPaymentIntent(ledger, id, params, ctx);
   }
@@ -33,6 +34,8 @@ export function routeApiRequest(
   }
   return {
     status: 404,
-    body: { error: { type: 'invalid_request_error', message: `Unrecognized request URL (${method}: ${path}).` } },
+    body: {
+      error: { type: 'invalid_request_error', message: `Unrecognized request URL (${method}: ${path}).` },
+    },
   };
 }

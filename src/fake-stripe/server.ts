@@ -68,7 +68,11 @@ export async function startFakeStripe(opts: FakeStripeOptions = {}): Promise<Fak
   const secretKey = opts.secretKey ?? 'sk_test_boxoffice_fake';
   const webhookSecret = opts.webhookSecret ?? `whsec_${randomBytes(24).toString('base64url')}`;
   const sender = new WebhookSender(webhookSecret, () => clock.now(), opts.webhookUrl);
-  const ledger = new FakeLedger(() => clock.now(), API_VERSION, (e) => sender.enqueue(e));
+  const ledger = new FakeLedger(
+    () => clock.now(),
+    API_VERSION,
+    (e) => sender.enqueue(e),
+  );
   const idempotency = new IdempotencyStore();
   const faults = new FaultQueue();
   const requests: RequestLogEntry[] = [];
@@ -77,7 +81,9 @@ export async function startFakeStripe(opts: FakeStripeOptions = {}): Promise<Fak
   const server = createServer((req, res) => {
     readBody(req)
       .then((body) => handle(req, res, body))
-      .catch(() => send(res, { status: 400, body: { error: { type: 'invalid_request_error', message: 'Bad body' } } }));
+      .catch(() =>
+        send(res, { status: 400, body: { error: { type: 'invalid_request_error', message: 'Bad body' } } }),
+      );
   });
 
   function handle(req: IncomingMessage, res: ServerResponse, body: string): void {
@@ -195,7 +201,8 @@ function send(res: ServerResponse, response: FakeResponse, ctx?: RequestContext,
   res.end(JSON.stringify(response.body));
 }
 
-const headerValue = (v: string | string[] | undefined): string | null => (Array.isArray(v) ? (v[0] ?? null) : (v ?? null));
+const headerValue = (v: string | string[] | undefined): string | null =>
+  Array.isArray(v) ? (v[0] ?? null) : (v ?? null);
 
 async function readBody(req: IncomingMessage): Promise<string> {
   const chunks: Buffer[] = [];

@@ -6,6 +6,8 @@ import { createHmac } from 'node:crypto';
  * verifies with `stripe.webhooks.constructEvent` verifies this, and the other way round.
  */
 export function signWebhookPayload(payload: string, secret: string, timestampSeconds: number): string {
-  const signature = createHmac('sha256', secret).update(`${timestampSeconds}.${payload}`, 'utf8').digest('hex');
+  const signature = createHmac('sha256', secret)
+    .update(`${timestampSeconds}.${payload}`, 'utf8')
+    .digest('hex');
   return `t=${timestampSeconds},v1=${signature}`;
 }
