@@ -62,7 +62,7 @@ function watchHold(holdId: string, token?: string) {
     {
       next: (r) => {
         if (r.data) changes.push(r.data.holdChanged);
-        if (r.errors) errors.push(...(r.errors as typeof errors));
+        if (r.errors) errors.push(...(r.errors as unknown as typeof errors));
       },
       error: (e) => errors.push(e as (typeof errors)[number]),
       complete: () => (completed = true),
