@@ -94,3 +94,13 @@ export class RateLimitedError extends AppError {
     super(`Too many requests; retry in ${retryAfterSeconds} s`, { retryAfterSeconds });
   }
 }
+
+/** The card was declined (`extensions.declineCode` says why); the hold stays active for a retry. */
+export class PaymentDeclinedError extends AppError {
+  readonly code = 'PAYMENT_DECLINED';
+}
+
+/** The payment provider failed or is unreachable; nothing was charged, or the charge is refunded. */
+export class PaymentFailedError extends AppError {
+  readonly code = 'PAYMENT_FAILED';
+}

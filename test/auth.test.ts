@@ -170,6 +170,7 @@ describe('the password hash is never exposed', () => {
   it('User has no field that could carry it', async () => {
     const res = expectData(await h.exec(`{ __type(name: "User") { fields { name } } }`));
     expect(res.__type.fields.map((f: { name: string }) => f.name).sort()).toEqual([
+      'bookings',
       'createdAt',
       'email',
       'id',

@@ -10,6 +10,7 @@ import type { ScreenRow, VenueRow } from '../db/schema/index.js';
 import { buildSeatMap } from './catalog/seat-map.js';
 import type { AvailabilityView, SeatMapView } from './catalog/views.js';
 import type { Clock } from './clock.js';
+import { createBookingLoaders } from './bookings/booking.loaders.js';
 import { createHoldLoaders } from './holds/hold.loaders.js';
 
 type Ids = readonly string[];
@@ -32,6 +33,7 @@ function required<T>(entity: string, fetch: (ids: Ids) => Promise<T[]>, keyOf: (
 export function createLoaders(db: Db, clock: Clock) {
   return {
     ...createHoldLoaders(db, clock),
+    ...createBookingLoaders(db, clock),
     cityById: required(
       'City',
       (ids) => findCitiesByIds(db, ids),

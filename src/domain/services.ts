@@ -4,6 +4,8 @@ import { Nudge } from '../realtime/nudge.js';
 import { createInProcessPubSub, type PubSub } from '../realtime/pubsub.js';
 import { topics } from '../realtime/topics.js';
 import { createAuthService } from './auth/auth.service.js';
+import { createBookingService } from './bookings/booking.service.js';
+import { createTicketCodec, ticketSecretFrom } from './bookings/tickets.js';
 import { createTokenIssuer } from './auth/tokens.js';
 import { createAdminCatalogService } from './catalog/admin.service.js';
 import { createCatalogService } from './catalog/catalog.service.js';
@@ -11,6 +13,9 @@ import type { Clock } from './clock.js';
 import { systemClock } from './clock.js';
 import { createHoldService, type HoldConfig } from './holds/hold.service.js';
 import { createLiveService, type LiveConfig } from './live/live.service.js';
+import { unconfiguredGateway } from './payments/payment-gateway.js';
+import { createPaymentService, type PaymentsConfig, unknownAfterMsOf } from './payments/payment.service.js';
+import { createStripeGateway } from './payments/stripe-gateway.js';
 import { createSeatChangeService } from './seat-changes/seat-change.service.js';
 
 export interface ServiceConfig {
@@ -19,6 +24,10 @@ export interface ServiceConfig {
   holds: HoldConfig;
   /** Subscriptions (defaults: EXPIRING_SOON 60 s before expiry). */
   live?: LiveConfig;
+  /** Stripe; unset: confirmBooking answers PAYMENT_FAILED (payments not configured). */
+  payments?: PaymentsConfig;
+  /** Signs ticket codes; unset: derived from jwtSecret. */
+  ticketSecret?: string;
 }
 
 /** Process-wide real-time plumbing; the harness and scripts get in-process pub/sub by default. */
@@ -50,6 +59,8 @@ export function createServices(
     holdChanged: (holdId: string) =>
       void pubsub.publish(topics.hold(holdId), { holdId }).catch(() => {}),
   };
+  const gateway = config.payments ? createStripeGateway(config.payments.stripe) : unconfiguredGateway;
+  const tickets = createTicketCodec(ticketSecretFrom(config.ticketSecret, config.jwtSecret));
   return {
     db,
     clock,
@@ -59,6 +70,14 @@ export function createServices(
     admin: createAdminCatalogService({ db, clock }),
     holds: createHoldService({ db, clock, config: config.holds, events: holdEvents }),
     seatChanges,
+    bookings: createBookingService({ db, clock, gateway, tickets, events: holdEvents }),
+    payments: createPaymentService({
+      db,
+      clock,
+      gateway,
+      unknownAfterMs: unknownAfterMsOf(config.payments),
+      events: holdEvents,
+    }),
     live: createLiveService({
       db,
       clock,

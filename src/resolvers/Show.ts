@@ -8,4 +8,7 @@ export const Show: ShowResolvers = {
   status: (show, _args, { services }) => services.catalog.showStatus(show),
   seatMap: (show, _args, { loaders }) => loaders.seatMapByShowId.load(show.id),
   availability: (show, _args, { loaders }) => loaders.availabilityByShowId.load(show.id),
+  cancellationPolicy: async (show, _args, { loaders }) => ({
+    tiers: await loaders.cancellationTiers(show.id),
+  }),
 };

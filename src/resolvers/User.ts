@@ -1,2 +1,7 @@
+import { requireViewer } from '../graphql/guards.js';
 import type { UserResolvers } from './__generated__/types.js';
-export const User: UserResolvers = {/* Implement User resolver logic here */};
+
+export const User: UserResolvers = {
+  bookings: (user, args, { viewer, services }) =>
+    services.bookings.listBookings(requireViewer(viewer), user.id, args),
+};

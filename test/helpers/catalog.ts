@@ -94,15 +94,21 @@ export async function holdSeatsDirectly(h: Harness, showId: string, showSeatIds:
   return hold!.id;
 }
 
-/** Books seats by direct SQL: a converted hold plus a confirmed booking (both for the foreign keys). */
+/**
+ * Books seats by direct SQL: a converted hold, its succeeded payment and a confirmed booking (for
+ * the foreign keys, and because a booking is only CONFIRMED with a payment).
+ */
 export async function bookSeatsDirectly(h: Harness, showId: string, showSeatIds: string[]) {
   const user = await h.customer();
   const [hold] = await h.db.sql<{ id: string }[]>`
     insert into holds (user_id, show_id, status, expires_at, total_amount, currency, ended_at)
     values (${user.id}, ${showId}, 'CONVERTED', now(), 0, 'EUR', now()) returning id`;
+  const [payment] = await h.db.sql<{ id: string }[]>`
+    insert into payments (hold_id, user_id, attempt, amount, currency, payment_method, status, created_at, updated_at, next_check_at)
+    values (${hold!.id}, ${user.id}, 1, 0, 'EUR', 'pm_card_visa', 'SUCCEEDED', now(), now(), now()) returning id`;
   const [booking] = await h.db.sql<{ id: string }[]>`
-    insert into bookings (reference, user_id, show_id, hold_id, status, total_amount, currency, confirmed_at)
-    values (${`BX-${tag()}`}, ${user.id}, ${showId}, ${hold!.id}, 'CONFIRMED', 0, 'EUR', now()) returning id`;
+    insert into bookings (reference, user_id, show_id, hold_id, status, total_amount, currency, confirmed_at, payment_id)
+    values (${`BX-${tag()}`}, ${user.id}, ${showId}, ${hold!.id}, 'CONFIRMED', 0, 'EUR', now(), ${payment!.id}) returning id`;
   await h.db.sql`
     update show_seats set status = 'BOOKED', booking_id = ${booking!.id} where id = any(${showSeatIds}::uuid[])`;
 }

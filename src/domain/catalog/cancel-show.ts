@@ -5,14 +5,15 @@ import { recordSeatChange } from '../../db/queries/seat-changes.js';
 import { findShowsByIds, lockShow, markShowCancelled } from '../../db/queries/shows.js';
 import type { ShowRow } from '../../db/schema/index.js';
 import { NotFoundError } from '../../errors.js';
+import { endBookingsOfShow } from '../bookings/end-booking.js';
 import type { Clock } from '../clock.js';
 import { inTransaction } from '../tx.js';
 import { parseId } from '../validation.js';
 
 /**
  * Cancels a show: no further holds or bookings, and its active holds are released in the same
- * transaction (their seats back to AVAILABLE as one new version). Cancelling a cancelled show
- * returns it unchanged. Refunding bookings is the bookings domain's part.
+ * transaction, its bookings cancelled with a full refund (all their seats back to AVAILABLE as
+ * one new version). Cancelling a cancelled show returns it unchanged.
  */
 export async function cancelShow(
   { db, clock }: { db: Db; clock: Clock },
@@ -32,11 +33,14 @@ export async function cancelShow(
     }
     const holdIds = await endActiveHoldsOfShow(tx, showId, now);
     const freed = await releaseSeatsOfHolds(tx, holdIds);
-    if (freed.length > 0) {
+    // Bookings are cancelled with full refunds owed in this transaction (the worker sends them).
+    const unbooked = await endBookingsOfShow(tx, showId, now);
+    const seats = [...freed.map((s) => s.id), ...unbooked];
+    if (seats.length > 0) {
       await recordSeatChange(tx, {
         showId,
         cause: 'CANCEL',
-        seats: freed.map((s) => ({ id: s.id, status: 'AVAILABLE' })),
+        seats: seats.map((id) => ({ id, status: 'AVAILABLE' })),
       });
     }
     return cancelled;

@@ -1,6 +1,7 @@
 /* This file was automatically generated. DO NOT UPDATE MANUALLY. */
     import type   { Resolvers } from './types.js';
-    import    { cities as Query_cities } from './../Query/cities.js';
+    import    { booking as Query_booking } from './../Query/booking.js';
+import    { cities as Query_cities } from './../Query/cities.js';
 import    { city as Query_city } from './../Query/city.js';
 import    { event as Query_event } from './../Query/event.js';
 import    { events as Query_events } from './../Query/events.js';
@@ -10,7 +11,10 @@ import    { show as Query_show } from './../Query/show.js';
 import    { shows as Query_shows } from './../Query/shows.js';
 import    { venue as Query_venue } from './../Query/venue.js';
 import    { venues as Query_venues } from './../Query/venues.js';
+import    { cancelBooking as Mutation_cancelBooking } from './../Mutation/cancelBooking.js';
 import    { cancelShow as Mutation_cancelShow } from './../Mutation/cancelShow.js';
+import    { checkIn as Mutation_checkIn } from './../Mutation/checkIn.js';
+import    { confirmBooking as Mutation_confirmBooking } from './../Mutation/confirmBooking.js';
 import    { createCity as Mutation_createCity } from './../Mutation/createCity.js';
 import    { createEvent as Mutation_createEvent } from './../Mutation/createEvent.js';
 import    { createScreen as Mutation_createScreen } from './../Mutation/createScreen.js';
@@ -21,10 +25,16 @@ import    { login as Mutation_login } from './../Mutation/login.js';
 import    { register as Mutation_register } from './../Mutation/register.js';
 import    { releaseHold as Mutation_releaseHold } from './../Mutation/releaseHold.js';
 import    { scheduleShow as Mutation_scheduleShow } from './../Mutation/scheduleShow.js';
+import    { setCancellationPolicy as Mutation_setCancellationPolicy } from './../Mutation/setCancellationPolicy.js';
 import    { holdChanged as Subscription_holdChanged } from './../Subscription/holdChanged.js';
 import    { seatChanged as Subscription_seatChanged } from './../Subscription/seatChanged.js';
 import    { AuthPayload } from './../AuthPayload.js';
 import    { Availability } from './../Availability.js';
+import    { Booking } from './../Booking.js';
+import    { BookingConnection } from './../BookingConnection.js';
+import    { BookingEdge } from './../BookingEdge.js';
+import    { BookingPayment } from './../BookingPayment.js';
+import    { CancellationPolicy } from './../CancellationPolicy.js';
 import    { City } from './../City.js';
 import    { Event } from './../Event.js';
 import    { EventConnection } from './../EventConnection.js';
@@ -33,6 +43,8 @@ import    { Hold } from './../Hold.js';
 import    { HoldChange } from './../HoldChange.js';
 import    { Money } from './../Money.js';
 import    { PageInfo } from './../PageInfo.js';
+import    { Refund } from './../Refund.js';
+import    { RefundTier } from './../RefundTier.js';
 import    { Screen } from './../Screen.js';
 import    { SeatChange } from './../SeatChange.js';
 import    { SeatMap } from './../SeatMap.js';
@@ -41,17 +53,23 @@ import    { Show } from './../Show.js';
 import    { ShowConnection } from './../ShowConnection.js';
 import    { ShowEdge } from './../ShowEdge.js';
 import    { ShowSeat } from './../ShowSeat.js';
+import    { Ticket } from './../Ticket.js';
 import    { User } from './../User.js';
 import    { Venue } from './../Venue.js';
 import    { VenueConnection } from './../VenueConnection.js';
 import    { VenueEdge } from './../VenueEdge.js';
 import    { DateTimeResolver } from 'graphql-scalars';
     export const resolvers: Resolvers = {
-      Query: { cities: Query_cities,city: Query_city,event: Query_event,events: Query_events,hold: Query_hold,me: Query_me,show: Query_show,shows: Query_shows,venue: Query_venue,venues: Query_venues },
-      Mutation: { cancelShow: Mutation_cancelShow,createCity: Mutation_createCity,createEvent: Mutation_createEvent,createScreen: Mutation_createScreen,createVenue: Mutation_createVenue,extendHold: Mutation_extendHold,holdSeats: Mutation_holdSeats,login: Mutation_login,register: Mutation_register,releaseHold: Mutation_releaseHold,scheduleShow: Mutation_scheduleShow },
+      Query: { booking: Query_booking,cities: Query_cities,city: Query_city,event: Query_event,events: Query_events,hold: Query_hold,me: Query_me,show: Query_show,shows: Query_shows,venue: Query_venue,venues: Query_venues },
+      Mutation: { cancelBooking: Mutation_cancelBooking,cancelShow: Mutation_cancelShow,checkIn: Mutation_checkIn,confirmBooking: Mutation_confirmBooking,createCity: Mutation_createCity,createEvent: Mutation_createEvent,createScreen: Mutation_createScreen,createVenue: Mutation_createVenue,extendHold: Mutation_extendHold,holdSeats: Mutation_holdSeats,login: Mutation_login,register: Mutation_register,releaseHold: Mutation_releaseHold,scheduleShow: Mutation_scheduleShow,setCancellationPolicy: Mutation_setCancellationPolicy },
       Subscription: { holdChanged: Subscription_holdChanged,seatChanged: Subscription_seatChanged },
       AuthPayload: AuthPayload,
 Availability: Availability,
+Booking: Booking,
+BookingConnection: BookingConnection,
+BookingEdge: BookingEdge,
+BookingPayment: BookingPayment,
+CancellationPolicy: CancellationPolicy,
 City: City,
 Event: Event,
 EventConnection: EventConnection,
@@ -60,6 +78,8 @@ Hold: Hold,
 HoldChange: HoldChange,
 Money: Money,
 PageInfo: PageInfo,
+Refund: Refund,
+RefundTier: RefundTier,
 Screen: Screen,
 SeatChange: SeatChange,
 SeatMap: SeatMap,
@@ -68,6 +88,7 @@ Show: Show,
 ShowConnection: ShowConnection,
 ShowEdge: ShowEdge,
 ShowSeat: ShowSeat,
+Ticket: Ticket,
 User: User,
 Venue: Venue,
 VenueConnection: VenueConnection,

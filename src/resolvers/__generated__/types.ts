@@ -1,6 +1,7 @@
 import type { GraphQLResolveInfo, GraphQLScalarType, GraphQLScalarTypeConfig } from 'graphql';
 import type { AuthPayloadMapper, UserMapper } from './../mappers/auth.mappers.js';
 import type { AvailabilityMapper, CityMapper, EventMapper, EventConnectionMapper, EventEdgeMapper, ScreenMapper, SeatMapMapper, SectionMapper, ShowMapper, ShowConnectionMapper, ShowEdgeMapper, ShowSeatMapper, VenueMapper, VenueConnectionMapper, VenueEdgeMapper } from './../mappers/catalog.mappers.js';
+import type { BookingMapper, BookingConnectionMapper, BookingEdgeMapper, BookingPaymentMapper, CancellationPolicyMapper, RefundMapper, RefundTierMapper, TicketMapper } from './../mappers/bookings.mappers.js';
 import type { HoldMapper } from './../mappers/holds.mappers.js';
 import type { HoldChangeMapper, SeatChangeMapper } from './../mappers/realtime.mappers.js';
 import type { MoneyMapper, PageInfoMapper } from './../mappers/base.mappers.js';
@@ -37,6 +38,70 @@ export type Availability = {
   total: Scalars['Int']['output'];
 };
 
+export type Booking = {
+  __typename?: 'Booking';
+  cancelledAt?: Maybe<Scalars['DateTime']['output']>;
+  /** When the ticket was scanned at the door. */
+  checkedInAt?: Maybe<Scalars['DateTime']['output']>;
+  confirmedAt?: Maybe<Scalars['DateTime']['output']>;
+  createdAt: Scalars['DateTime']['output'];
+  id: Scalars['ID']['output'];
+  /** The latest payment attempt. */
+  payment?: Maybe<BookingPayment>;
+  /** Human reference, e.g. `BX-7KQ2-M9`. */
+  reference: Scalars['String']['output'];
+  /** The refund of a cancelled booking, if any. */
+  refund?: Maybe<Refund>;
+  /** The seats at the price paid, with each seat's status now. */
+  seats: Array<ShowSeat>;
+  show: Show;
+  status: BookingStatus;
+  /** For confirmed bookings. */
+  ticket?: Maybe<Ticket>;
+  total: Money;
+};
+
+export type BookingConnection = {
+  __typename?: 'BookingConnection';
+  edges: Array<BookingEdge>;
+  pageInfo: PageInfo;
+};
+
+export type BookingEdge = {
+  __typename?: 'BookingEdge';
+  cursor: Scalars['String']['output'];
+  node: Booking;
+};
+
+export type BookingPayment = {
+  __typename?: 'BookingPayment';
+  amount: Money;
+  /** 1 for the first card tried for the hold, 2 for the next ... */
+  attempt: Scalars['Int']['output'];
+  /** For the owner while `status` is REQUIRES_ACTION: pass to Stripe.js `handleNextAction`. */
+  clientSecret?: Maybe<Scalars['String']['output']>;
+  declineCode?: Maybe<Scalars['String']['output']>;
+  failureMessage?: Maybe<Scalars['String']['output']>;
+  paymentIntentId?: Maybe<Scalars['String']['output']>;
+  status: PaymentStatus;
+};
+
+export type BookingStatus =
+  | 'CANCELLED'
+  | 'CONFIRMED'
+  | 'PENDING_PAYMENT';
+
+export type CancelBookingInput = {
+  bookingId: Scalars['ID']['input'];
+  idempotencyKey?: InputMaybe<Scalars['String']['input']>;
+};
+
+export type CancellationPolicy = {
+  __typename?: 'CancellationPolicy';
+  /** Largest `hoursBefore` first; a cancellation gets the first tier the show is still that far away. */
+  tiers: Array<RefundTier>;
+};
+
 export type City = {
   __typename?: 'City';
   /** ISO-3166 alpha-2 country code. */
@@ -45,6 +110,14 @@ export type City = {
   name: Scalars['String']['output'];
   /** IANA time zone of the city's venues, e.g. `Europe/Berlin`. */
   timezone: Scalars['String']['output'];
+};
+
+export type ConfirmBookingInput = {
+  holdId: Scalars['ID']['input'];
+  /** Required: retrying with the same key replays the first answer and never charges twice. */
+  idempotencyKey: Scalars['String']['input'];
+  /** A Stripe PaymentMethod id (`pm_...`). */
+  paymentMethodId: Scalars['String']['input'];
 };
 
 export type CreateCityInput = {
@@ -211,8 +284,22 @@ export type Money = {
 
 export type Mutation = {
   __typename?: 'Mutation';
+  /** Cancel a confirmed booking (owner or admin): refunds per the show's cancellation policy. */
+  cancelBooking: Booking;
   /** Admin only. Cancels the show: no further holds or bookings. */
   cancelShow: Show;
+  /** Admin, at the door: marks a ticket used, once. `showId` rejects tickets of other shows. */
+  checkIn: Booking;
+  /**
+   * Pay for a hold and turn it into a booking. The card is charged through Stripe (a PaymentIntent
+   * created and confirmed server-side; test ids such as `pm_card_visa` behave as in Stripe test mode).
+   * Outcomes: a CONFIRMED booking; PAYMENT_DECLINED (the hold stays, retry with another card); a
+   * PENDING_PAYMENT booking whose `payment.clientSecret` lets the browser finish 3-D Secure;
+   * PAYMENT_FAILED (the provider failed; retrying with the same key tells the outcome);
+   * HOLD_EXPIRED (with `extensions.refundReference` when a payment landed too late and was refunded).
+   * The same key replays the first answer, and never charges twice.
+   */
+  confirmBooking: Booking;
   /** Admin only. */
   createCity: City;
   /** Admin only. */
@@ -233,11 +320,29 @@ export type Mutation = {
   releaseHold: Hold;
   /** Admin only. Creates the show's seat inventory; rejects a show overlapping another on the same screen. */
   scheduleShow: Show;
+  /** Admin: the refund tiers of a show (default: 100% up to 24 h before, 50% up to 2 h). */
+  setCancellationPolicy: CancellationPolicy;
+};
+
+
+export type MutationcancelBookingArgs = {
+  input: CancelBookingInput;
 };
 
 
 export type MutationcancelShowArgs = {
   showId: Scalars['ID']['input'];
+};
+
+
+export type MutationcheckInArgs = {
+  code: Scalars['String']['input'];
+  showId?: InputMaybe<Scalars['ID']['input']>;
+};
+
+
+export type MutationconfirmBookingArgs = {
+  input: ConfirmBookingInput;
 };
 
 
@@ -292,6 +397,11 @@ export type MutationscheduleShowArgs = {
   input: ScheduleShowInput;
 };
 
+
+export type MutationsetCancellationPolicyArgs = {
+  input: SetCancellationPolicyInput;
+};
+
 /** Relay cursor pagination info. */
 export type PageInfo = {
   __typename?: 'PageInfo';
@@ -301,8 +411,17 @@ export type PageInfo = {
   startCursor?: Maybe<Scalars['String']['output']>;
 };
 
+export type PaymentStatus =
+  | 'CANCELED'
+  | 'FAILED'
+  | 'PENDING'
+  | 'REQUIRES_ACTION'
+  | 'SUCCEEDED';
+
 export type Query = {
   __typename?: 'Query';
+  /** Owner or admin only. */
+  booking?: Maybe<Booking>;
   /** All cities, ordered by name. */
   cities: Array<City>;
   /** Null when there is no city with that id. */
@@ -326,6 +445,11 @@ export type Query = {
   venue?: Maybe<Venue>;
   /** Venues, optionally of one city, ordered by name then id. `first` is 1-100 (default 20). */
   venues: VenueConnection;
+};
+
+
+export type QuerybookingArgs = {
+  id: Scalars['ID']['input'];
 };
 
 
@@ -372,6 +496,34 @@ export type QueryvenuesArgs = {
   after?: InputMaybe<Scalars['String']['input']>;
   cityId?: InputMaybe<Scalars['ID']['input']>;
   first?: InputMaybe<Scalars['Int']['input']>;
+};
+
+export type Refund = {
+  __typename?: 'Refund';
+  amount: Money;
+  createdAt: Scalars['DateTime']['output'];
+  /** Human reference, e.g. `RF-7KQ2-M9`. */
+  reference: Scalars['String']['output'];
+  status: RefundStatus;
+};
+
+export type RefundStatus =
+  /** Refused by Stripe; our team follows up. */
+  | 'FAILED'
+  /** Owed; being sent to Stripe. */
+  | 'PENDING'
+  /** Accepted by Stripe. */
+  | 'SUCCEEDED';
+
+export type RefundTier = {
+  __typename?: 'RefundTier';
+  hoursBefore: Scalars['Int']['output'];
+  refundPercent: Scalars['Int']['output'];
+};
+
+export type RefundTierInput = {
+  hoursBefore: Scalars['Int']['input'];
+  refundPercent: Scalars['Int']['input'];
 };
 
 export type RegisterInput = {
@@ -476,9 +628,16 @@ export type SectionPriceInput = {
   section: Scalars['String']['input'];
 };
 
+export type SetCancellationPolicyInput = {
+  showId: Scalars['ID']['input'];
+  /** 1-10 tiers with distinct `hoursBefore`. */
+  tiers: Array<RefundTierInput>;
+};
+
 export type Show = {
   __typename?: 'Show';
   availability: Availability;
+  cancellationPolicy: CancellationPolicy;
   currency: Scalars['String']['output'];
   endsAt: Scalars['DateTime']['output'];
   event: Event;
@@ -576,13 +735,29 @@ export type SubscriptionseatChangedArgs = {
   showId: Scalars['ID']['input'];
 };
 
+export type Ticket = {
+  __typename?: 'Ticket';
+  /** Signed (HMAC): a scanner can tell a genuine code offline. */
+  code: Scalars['String']['output'];
+  /** The code as a QR code, an SVG document. */
+  qrSvg: Scalars['String']['output'];
+};
+
 export type User = {
   __typename?: 'User';
+  /** Your bookings, newest first (the user themself or an admin). */
+  bookings: BookingConnection;
   createdAt: Scalars['DateTime']['output'];
   email: Scalars['String']['output'];
   id: Scalars['ID']['output'];
   name: Scalars['String']['output'];
   role: Role;
+};
+
+
+export type UserbookingsArgs = {
+  after?: InputMaybe<Scalars['String']['input']>;
+  first?: InputMaybe<Scalars['Int']['input']>;
 };
 
 export type Venue = {
@@ -683,8 +858,16 @@ export type ResolversTypes = {
   String: ResolverTypeWrapper<Scalars['String']['output']>;
   Availability: ResolverTypeWrapper<AvailabilityMapper>;
   Int: ResolverTypeWrapper<Scalars['Int']['output']>;
-  City: ResolverTypeWrapper<CityMapper>;
+  Booking: ResolverTypeWrapper<BookingMapper>;
   ID: ResolverTypeWrapper<Scalars['ID']['output']>;
+  BookingConnection: ResolverTypeWrapper<BookingConnectionMapper>;
+  BookingEdge: ResolverTypeWrapper<BookingEdgeMapper>;
+  BookingPayment: ResolverTypeWrapper<BookingPaymentMapper>;
+  BookingStatus: ResolverTypeWrapper<'PENDING_PAYMENT' | 'CONFIRMED' | 'CANCELLED'>;
+  CancelBookingInput: CancelBookingInput;
+  CancellationPolicy: ResolverTypeWrapper<CancellationPolicyMapper>;
+  City: ResolverTypeWrapper<CityMapper>;
+  ConfirmBookingInput: ConfirmBookingInput;
   CreateCityInput: CreateCityInput;
   CreateEventInput: CreateEventInput;
   CreateScreenInput: CreateScreenInput;
@@ -706,7 +889,12 @@ export type ResolversTypes = {
   Money: ResolverTypeWrapper<MoneyMapper>;
   Mutation: ResolverTypeWrapper<Record<PropertyKey, never>>;
   PageInfo: ResolverTypeWrapper<PageInfoMapper>;
+  PaymentStatus: ResolverTypeWrapper<'PENDING' | 'REQUIRES_ACTION' | 'SUCCEEDED' | 'FAILED' | 'CANCELED'>;
   Query: ResolverTypeWrapper<Record<PropertyKey, never>>;
+  Refund: ResolverTypeWrapper<RefundMapper>;
+  RefundStatus: ResolverTypeWrapper<'PENDING' | 'SUCCEEDED' | 'FAILED'>;
+  RefundTier: ResolverTypeWrapper<RefundTierMapper>;
+  RefundTierInput: RefundTierInput;
   RegisterInput: RegisterInput;
   Role: ResolverTypeWrapper<'CUSTOMER' | 'ADMIN'>;
   RowLayoutInput: RowLayoutInput;
@@ -719,6 +907,7 @@ export type ResolversTypes = {
   Section: ResolverTypeWrapper<SectionMapper>;
   SectionLayoutInput: SectionLayoutInput;
   SectionPriceInput: SectionPriceInput;
+  SetCancellationPolicyInput: SetCancellationPolicyInput;
   Show: ResolverTypeWrapper<ShowMapper>;
   ShowConnection: ResolverTypeWrapper<ShowConnectionMapper>;
   ShowEdge: ResolverTypeWrapper<ShowEdgeMapper>;
@@ -726,6 +915,7 @@ export type ResolversTypes = {
   ShowSeat: ResolverTypeWrapper<ShowSeatMapper>;
   ShowStatus: ResolverTypeWrapper<'ON_SALE' | 'STARTED' | 'CANCELLED'>;
   Subscription: ResolverTypeWrapper<Record<PropertyKey, never>>;
+  Ticket: ResolverTypeWrapper<TicketMapper>;
   User: ResolverTypeWrapper<UserMapper>;
   Venue: ResolverTypeWrapper<VenueMapper>;
   VenueConnection: ResolverTypeWrapper<VenueConnectionMapper>;
@@ -738,8 +928,15 @@ export type ResolversParentTypes = {
   String: Scalars['String']['output'];
   Availability: AvailabilityMapper;
   Int: Scalars['Int']['output'];
-  City: CityMapper;
+  Booking: BookingMapper;
   ID: Scalars['ID']['output'];
+  BookingConnection: BookingConnectionMapper;
+  BookingEdge: BookingEdgeMapper;
+  BookingPayment: BookingPaymentMapper;
+  CancelBookingInput: CancelBookingInput;
+  CancellationPolicy: CancellationPolicyMapper;
+  City: CityMapper;
+  ConfirmBookingInput: ConfirmBookingInput;
   CreateCityInput: CreateCityInput;
   CreateEventInput: CreateEventInput;
   CreateScreenInput: CreateScreenInput;
@@ -758,6 +955,9 @@ export type ResolversParentTypes = {
   Mutation: Record<PropertyKey, never>;
   PageInfo: PageInfoMapper;
   Query: Record<PropertyKey, never>;
+  Refund: RefundMapper;
+  RefundTier: RefundTierMapper;
+  RefundTierInput: RefundTierInput;
   RegisterInput: RegisterInput;
   RowLayoutInput: RowLayoutInput;
   ScheduleShowInput: ScheduleShowInput;
@@ -768,12 +968,14 @@ export type ResolversParentTypes = {
   Section: SectionMapper;
   SectionLayoutInput: SectionLayoutInput;
   SectionPriceInput: SectionPriceInput;
+  SetCancellationPolicyInput: SetCancellationPolicyInput;
   Show: ShowMapper;
   ShowConnection: ShowConnectionMapper;
   ShowEdge: ShowEdgeMapper;
   ShowFilter: ShowFilter;
   ShowSeat: ShowSeatMapper;
   Subscription: Record<PropertyKey, never>;
+  Ticket: TicketMapper;
   User: UserMapper;
   Venue: VenueMapper;
   VenueConnection: VenueConnectionMapper;
@@ -790,6 +992,48 @@ export type AvailabilityResolvers<ContextType = GraphQLContext, ParentType exten
   booked?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
   held?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
   total?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+};
+
+export type BookingResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['Booking'] = ResolversParentTypes['Booking']> = {
+  cancelledAt?: Resolver<Maybe<ResolversTypes['DateTime']>, ParentType, ContextType>;
+  checkedInAt?: Resolver<Maybe<ResolversTypes['DateTime']>, ParentType, ContextType>;
+  confirmedAt?: Resolver<Maybe<ResolversTypes['DateTime']>, ParentType, ContextType>;
+  createdAt?: Resolver<ResolversTypes['DateTime'], ParentType, ContextType>;
+  id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  payment?: Resolver<Maybe<ResolversTypes['BookingPayment']>, ParentType, ContextType>;
+  reference?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  refund?: Resolver<Maybe<ResolversTypes['Refund']>, ParentType, ContextType>;
+  seats?: Resolver<Array<ResolversTypes['ShowSeat']>, ParentType, ContextType>;
+  show?: Resolver<ResolversTypes['Show'], ParentType, ContextType>;
+  status?: Resolver<ResolversTypes['BookingStatus'], ParentType, ContextType>;
+  ticket?: Resolver<Maybe<ResolversTypes['Ticket']>, ParentType, ContextType>;
+  total?: Resolver<ResolversTypes['Money'], ParentType, ContextType>;
+};
+
+export type BookingConnectionResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['BookingConnection'] = ResolversParentTypes['BookingConnection']> = {
+  edges?: Resolver<Array<ResolversTypes['BookingEdge']>, ParentType, ContextType>;
+  pageInfo?: Resolver<ResolversTypes['PageInfo'], ParentType, ContextType>;
+};
+
+export type BookingEdgeResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['BookingEdge'] = ResolversParentTypes['BookingEdge']> = {
+  cursor?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  node?: Resolver<ResolversTypes['Booking'], ParentType, ContextType>;
+};
+
+export type BookingPaymentResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['BookingPayment'] = ResolversParentTypes['BookingPayment']> = {
+  amount?: Resolver<ResolversTypes['Money'], ParentType, ContextType>;
+  attempt?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  clientSecret?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  declineCode?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  failureMessage?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  paymentIntentId?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  status?: Resolver<ResolversTypes['PaymentStatus'], ParentType, ContextType>;
+};
+
+export type BookingStatusResolvers = EnumResolverSignature<{ CANCELLED?: any, CONFIRMED?: any, PENDING_PAYMENT?: any }, ResolversTypes['BookingStatus']>;
+
+export type CancellationPolicyResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['CancellationPolicy'] = ResolversParentTypes['CancellationPolicy']> = {
+  tiers?: Resolver<Array<ResolversTypes['RefundTier']>, ParentType, ContextType>;
 };
 
 export type CityResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['City'] = ResolversParentTypes['City']> = {
@@ -854,7 +1098,10 @@ export type MoneyResolvers<ContextType = GraphQLContext, ParentType extends Reso
 };
 
 export type MutationResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['Mutation'] = ResolversParentTypes['Mutation']> = {
+  cancelBooking?: Resolver<ResolversTypes['Booking'], ParentType, ContextType, RequireFields<MutationcancelBookingArgs, 'input'>>;
   cancelShow?: Resolver<ResolversTypes['Show'], ParentType, ContextType, RequireFields<MutationcancelShowArgs, 'showId'>>;
+  checkIn?: Resolver<ResolversTypes['Booking'], ParentType, ContextType, RequireFields<MutationcheckInArgs, 'code'>>;
+  confirmBooking?: Resolver<ResolversTypes['Booking'], ParentType, ContextType, RequireFields<MutationconfirmBookingArgs, 'input'>>;
   createCity?: Resolver<ResolversTypes['City'], ParentType, ContextType, RequireFields<MutationcreateCityArgs, 'input'>>;
   createEvent?: Resolver<ResolversTypes['Event'], ParentType, ContextType, RequireFields<MutationcreateEventArgs, 'input'>>;
   createScreen?: Resolver<ResolversTypes['Screen'], ParentType, ContextType, RequireFields<MutationcreateScreenArgs, 'input'>>;
@@ -865,6 +1112,7 @@ export type MutationResolvers<ContextType = GraphQLContext, ParentType extends R
   register?: Resolver<ResolversTypes['AuthPayload'], ParentType, ContextType, RequireFields<MutationregisterArgs, 'input'>>;
   releaseHold?: Resolver<ResolversTypes['Hold'], ParentType, ContextType, RequireFields<MutationreleaseHoldArgs, 'holdId'>>;
   scheduleShow?: Resolver<ResolversTypes['Show'], ParentType, ContextType, RequireFields<MutationscheduleShowArgs, 'input'>>;
+  setCancellationPolicy?: Resolver<ResolversTypes['CancellationPolicy'], ParentType, ContextType, RequireFields<MutationsetCancellationPolicyArgs, 'input'>>;
 };
 
 export type PageInfoResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['PageInfo'] = ResolversParentTypes['PageInfo']> = {
@@ -874,7 +1122,10 @@ export type PageInfoResolvers<ContextType = GraphQLContext, ParentType extends R
   startCursor?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
 };
 
+export type PaymentStatusResolvers = EnumResolverSignature<{ CANCELED?: any, FAILED?: any, PENDING?: any, REQUIRES_ACTION?: any, SUCCEEDED?: any }, ResolversTypes['PaymentStatus']>;
+
 export type QueryResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['Query'] = ResolversParentTypes['Query']> = {
+  booking?: Resolver<Maybe<ResolversTypes['Booking']>, ParentType, ContextType, RequireFields<QuerybookingArgs, 'id'>>;
   cities?: Resolver<Array<ResolversTypes['City']>, ParentType, ContextType>;
   city?: Resolver<Maybe<ResolversTypes['City']>, ParentType, ContextType, RequireFields<QuerycityArgs, 'id'>>;
   event?: Resolver<Maybe<ResolversTypes['Event']>, ParentType, ContextType, RequireFields<QueryeventArgs, 'id'>>;
@@ -885,6 +1136,20 @@ export type QueryResolvers<ContextType = GraphQLContext, ParentType extends Reso
   shows?: Resolver<ResolversTypes['ShowConnection'], ParentType, ContextType, RequireFields<QueryshowsArgs, 'filter'>>;
   venue?: Resolver<Maybe<ResolversTypes['Venue']>, ParentType, ContextType, RequireFields<QueryvenueArgs, 'id'>>;
   venues?: Resolver<ResolversTypes['VenueConnection'], ParentType, ContextType, Partial<QueryvenuesArgs>>;
+};
+
+export type RefundResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['Refund'] = ResolversParentTypes['Refund']> = {
+  amount?: Resolver<ResolversTypes['Money'], ParentType, ContextType>;
+  createdAt?: Resolver<ResolversTypes['DateTime'], ParentType, ContextType>;
+  reference?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  status?: Resolver<ResolversTypes['RefundStatus'], ParentType, ContextType>;
+};
+
+export type RefundStatusResolvers = EnumResolverSignature<{ FAILED?: any, PENDING?: any, SUCCEEDED?: any }, ResolversTypes['RefundStatus']>;
+
+export type RefundTierResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['RefundTier'] = ResolversParentTypes['RefundTier']> = {
+  hoursBefore?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  refundPercent?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
 };
 
 export type RoleResolvers = EnumResolverSignature<{ ADMIN?: any, CUSTOMER?: any }, ResolversTypes['Role']>;
@@ -922,6 +1187,7 @@ export type SectionResolvers<ContextType = GraphQLContext, ParentType extends Re
 
 export type ShowResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['Show'] = ResolversParentTypes['Show']> = {
   availability?: Resolver<ResolversTypes['Availability'], ParentType, ContextType>;
+  cancellationPolicy?: Resolver<ResolversTypes['CancellationPolicy'], ParentType, ContextType>;
   currency?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   endsAt?: Resolver<ResolversTypes['DateTime'], ParentType, ContextType>;
   event?: Resolver<ResolversTypes['Event'], ParentType, ContextType>;
@@ -963,7 +1229,13 @@ export type SubscriptionResolvers<ContextType = GraphQLContext, ParentType exten
   seatChanged?: SubscriptionResolver<ResolversTypes['SeatChange'], "seatChanged", ParentType, ContextType, RequireFields<SubscriptionseatChangedArgs, 'showId'>>;
 };
 
+export type TicketResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['Ticket'] = ResolversParentTypes['Ticket']> = {
+  code?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  qrSvg?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+};
+
 export type UserResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['User'] = ResolversParentTypes['User']> = {
+  bookings?: Resolver<ResolversTypes['BookingConnection'], ParentType, ContextType, Partial<UserbookingsArgs>>;
   createdAt?: Resolver<ResolversTypes['DateTime'], ParentType, ContextType>;
   email?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
@@ -992,6 +1264,12 @@ export type VenueEdgeResolvers<ContextType = GraphQLContext, ParentType extends 
 export type Resolvers<ContextType = GraphQLContext> = {
   AuthPayload?: AuthPayloadResolvers<ContextType>;
   Availability?: AvailabilityResolvers<ContextType>;
+  Booking?: BookingResolvers<ContextType>;
+  BookingConnection?: BookingConnectionResolvers<ContextType>;
+  BookingEdge?: BookingEdgeResolvers<ContextType>;
+  BookingPayment?: BookingPaymentResolvers<ContextType>;
+  BookingStatus?: BookingStatusResolvers;
+  CancellationPolicy?: CancellationPolicyResolvers<ContextType>;
   City?: CityResolvers<ContextType>;
   DateTime?: GraphQLScalarType;
   ErrorCode?: ErrorCodeResolvers;
@@ -1006,7 +1284,11 @@ export type Resolvers<ContextType = GraphQLContext> = {
   Money?: MoneyResolvers<ContextType>;
   Mutation?: MutationResolvers<ContextType>;
   PageInfo?: PageInfoResolvers<ContextType>;
+  PaymentStatus?: PaymentStatusResolvers;
   Query?: QueryResolvers<ContextType>;
+  Refund?: RefundResolvers<ContextType>;
+  RefundStatus?: RefundStatusResolvers;
+  RefundTier?: RefundTierResolvers<ContextType>;
   Role?: RoleResolvers;
   Screen?: ScreenResolvers<ContextType>;
   SeatChange?: SeatChangeResolvers<ContextType>;
@@ -1019,6 +1301,7 @@ export type Resolvers<ContextType = GraphQLContext> = {
   ShowSeat?: ShowSeatResolvers<ContextType>;
   ShowStatus?: ShowStatusResolvers;
   Subscription?: SubscriptionResolvers<ContextType>;
+  Ticket?: TicketResolvers<ContextType>;
   User?: UserResolvers<ContextType>;
   Venue?: VenueResolvers<ContextType>;
   VenueConnection?: VenueConnectionResolvers<ContextType>;

@@ -1,0 +1,4 @@
+import type { BookingConnectionResolvers } from './__generated__/types.js';
+export const BookingConnection: BookingConnectionResolvers = {
+  /* Implement BookingConnection resolver logic here */
+};
