@@ -21,6 +21,7 @@ import { graphqlOverHttpStatusPlugin } from './graphql-over-http-plugin.js';
 import { graphqlJsonBody, graphqlRequestGuards, resolveViewer } from './graphql-request-guards.js';
 import { useGraphqlWs } from './graphql-ws-adapter.js';
 import { healthRoutes } from './health.js';
+import { stripeWebhookRoutes } from './stripe-webhook.js';
 import { rateLimitMiddleware } from './rate-limits/rate-limit-middleware.js';
 import { rateLimitPlugin } from './rate-limits/rate-limit-plugin.js';
 import type { RateLimiter } from './rate-limits/rate-limiter.js';
@@ -126,6 +127,8 @@ export async function startHttpServer(opts: HttpServerOptions): Promise<RunningS
   await apollo.start();
 
   app.use(healthRoutes(opts.isReady));
+  // Raw body, before any JSON parser: the signature covers Stripe's exact bytes.
+  app.use(stripeWebhookRoutes(services.payments, logger.child({ component: 'stripe-webhook' })));
   app.use(
     '/graphql',
     graphqlRequestGuards(),

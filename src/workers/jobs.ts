@@ -3,9 +3,12 @@ import type { AppServices } from '../domain/services.js';
 import { createLogger, type Logger } from '../logger.js';
 import { holdExpiryJob } from './hold-expiry.job.js';
 import { idempotencyCleanupJob } from './idempotency-cleanup.job.js';
+import { paymentReconciliationJob } from './payment-reconciliation.job.js';
+import { refundSenderJob } from './refund-sender.job.js';
 import { seatChangePruneJob } from './seat-change-prune.job.js';
 import { seatChangeRelayJob } from './seat-change-relay.job.js';
 import { seatChangeSequencerJob } from './seat-change-sequencer.job.js';
+import { stripeEventsJob } from './stripe-events.job.js';
 import type { Job } from './job-runner.js';
 
 /**
@@ -20,5 +23,8 @@ export function buildJobs(services: AppServices, config: Env, logger: Logger = c
     seatChangePruneJob(services.seatChanges, config.SEAT_CHANGES_RETENTION_HOURS),
     holdExpiryJob(services.holds),
     idempotencyCleanupJob(services.holds),
+    stripeEventsJob(services.payments),
+    paymentReconciliationJob(services.payments),
+    refundSenderJob(services.payments),
   ];
 }
