@@ -13,6 +13,7 @@ import { loadEnvOrExit } from './bootstrap/env.js';
 import { resolveJwtSecret } from './bootstrap/jwt-secret.js';
 import { createLifecycle, StartupError } from './bootstrap/lifecycle.js';
 import { serviceConfigFromEnv } from './bootstrap/service-config.js';
+import { setUpPayments } from './bootstrap/payments.js';
 import { rateLimiterFromEnv } from './bootstrap/rate-limits.js';
 
 // The API process's composition root: it reads the environment once and wires everything else.
@@ -27,7 +28,12 @@ try {
   const { handle, embedded } = await openDatabase(env, logger, lifecycle);
   // Redis pub/sub with REDIS_URL, else in-process; closed after the HTTP/WebSocket drain.
   const pubsub = createPubSub({ redisUrl: env.REDIS_URL, logger });
-  const services = createServices(handle.db, serviceConfigFromEnv(env, jwtSecret), undefined, { pubsub, logger });
+  // Stripe, or in embedded mode without STRIPE_SECRET_KEY the built-in fake.
+  const payments = await setUpPayments(env, embedded, logger, lifecycle);
+  const services = createServices(handle.db, serviceConfigFromEnv(env, jwtSecret, payments.config), undefined, {
+    pubsub,
+    logger,
+  });
   lifecycle.onShutdown('live feeds and pub/sub', async () => {
     services.live.close();
     await pubsub.close();
@@ -59,6 +65,8 @@ try {
     throw err;
   });
   lifecycle.onShutdown('HTTP and WebSocket server', server.stop);
+  const loopback = env.HOST === '0.0.0.0' || env.HOST === '::' ? '127.0.0.1' : env.HOST;
+  payments.deliverWebhooksTo?.(`http://${loopback}:${server.port}/webhooks/stripe`);
 
   if (env.RUN_WORKER) {
     const workers = startWorkers({ services, config: env, logger });
@@ -72,7 +80,12 @@ try {
   );
   if (embedded) {
     process.stdout.write(
-      startupBanner({ url: server.url, dataDir: path.resolve(env.DATA_DIR), ...accounts }) + '\n',
+      startupBanner({
+        url: server.url,
+        dataDir: path.resolve(env.DATA_DIR),
+        ...accounts,
+        ...(payments.fakeUrl ? { fakeStripeUrl: payments.fakeUrl } : {}),
+      }) + '\n',
     );
   }
 } catch (err) {

@@ -6,6 +6,8 @@ export function startupBanner(opts: {
   dataDir?: string;
   admin?: Credentials;
   customer?: Credentials;
+  /** The built-in fake Stripe, when payments use it. */
+  fakeStripeUrl?: string;
 }): string {
   const login = (c: Credentials) => (c.password ? `${c.email} / ${c.password}` : c.email);
   const lines = [
@@ -15,6 +17,9 @@ export function startupBanner(opts: {
     ...(opts.dataDir ? [`  Embedded Postgres data:       ${opts.dataDir}`] : []),
     ...(opts.admin ? [`  Admin:                        ${login(opts.admin)}`] : []),
     ...(opts.customer ? [`  Customer:                     ${login(opts.customer)}`] : []),
+    ...(opts.fakeStripeUrl
+      ? [`  Payments:                     fake Stripe at ${opts.fakeStripeUrl} (pm_card_visa pays, pm_card_chargeDeclined declines)`]
+      : []),
     ...(opts.admin?.password
       ? [`  Sign in: mutation { login(input: { email: "${opts.admin.email}", password: "…" }) { token } }`]
       : []),

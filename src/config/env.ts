@@ -33,6 +33,8 @@ const EnvSchema = z.object({
   STRIPE_SECRET_KEY: z.string().startsWith('sk_').optional(),
   STRIPE_WEBHOOK_SECRET: z.string().startsWith('whsec_').optional(),
   STRIPE_API_URL: url(/^https?:\/\//).optional(),
+  /** Signs ticket codes; unset: derived from JWT_SECRET (rotating that then voids tickets). */
+  TICKET_SECRET: z.string().min(32, 'must be at least 32 characters').optional(),
   RATE_LIMITS: z.enum(['on', 'off']).default('on'),
   /** Budgets (see src/http/rate-limits/budgets.ts); admins are exempt. */
   RATE_LIMIT_IP_PER_MINUTE: z.coerce.number().int().min(1).default(1_200),
