@@ -103,33 +103,31 @@ export async function startFakeStripe(opts: FakeStripeOptions = {}): Promise<Fak
     const log = (status: number, replayed: boolean, fault: FaultSpec['kind'] | null) =>
       requests.push({ method, path, idempotencyKey: key, status, replayed, fault });
 
-    if (key) {
-      const decision = idempotency.check(key, method, path, params);
-      if (decision.kind !== 'new') {
-        const replayed = decision.kind === 'replay';
-        log(decision.response.status, replayed, null);
-        return void send(res, decision.response, ctx, replayed);
-      }
-    }
+    // A fault hits whatever request comes next, a replay included (answers get lost either way).
     const fault = faults.take(method, path) ?? null;
     if (fault?.kind === 'http500') {
       log(500, false, fault.kind);
       return void send(res, apiError(), ctx);
     }
-    let response = run(() => routeApiRequest(ledger, method, path, params, ctx));
+    const decision = key ? idempotency.check(key, method, path, params) : ({ kind: 'new' } as const);
+    let response =
+      decision.kind === 'new' ? run(() => routeApiRequest(ledger, method, path, params, ctx)) : decision.response;
     if (fault?.kind === 'http500AfterProcessing') response = apiError();
     // Saved once the endpoint ran; a request rejected by validation is not (a retry may fix it).
-    if (key && !isValidationError(response)) idempotency.save(key, method, path, params, response);
-    log(response.status, false, fault?.kind ?? null);
+    if (key && decision.kind === 'new' && !isValidationError(response)) {
+      idempotency.save(key, method, path, params, response);
+    }
+    const replayed = decision.kind === 'replay';
+    log(response.status, replayed, fault?.kind ?? null);
     if (fault?.kind === 'timeout') {
       const timer = setTimeout(() => {
         delayed.delete(timer);
-        send(res, response, ctx);
+        send(res, response, ctx, replayed);
       }, fault.delayMs ?? 30_000);
       delayed.add(timer);
       return;
     }
-    send(res, response, ctx);
+    send(res, response, ctx, replayed);
   }
 
   function control(method: string, path: string): FakeResponse {
