@@ -177,4 +177,23 @@ describe('show feed', () => {
     expect(c.versions()).toEqual([1]);
     show.feeds.close();
   });
+
+  it('a catch-up read overtaken by pub/sub delivering the same versions sends nothing twice and no snapshot', async () => {
+    const show = fakeShow();
+    const c = collector();
+    show.feeds.attach(show.showId, c.sink, null);
+    await tick();
+    const v1 = show.commit(0, 'HELD');
+    const v2 = show.commit(1, 'HELD');
+    const open = show.gateReads();
+    const resync = show.feeds.resync(); // sees version 2 in Postgres, reads the log...
+    await tick();
+    await show.publish(v1, v2); // ...while the relay's message arrives first
+    await tick();
+    open();
+    await resync;
+    await tick();
+    expect(c.versions()).toEqual([1, 2]);
+    show.feeds.close();
+  });
 });

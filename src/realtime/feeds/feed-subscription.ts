@@ -12,9 +12,13 @@ export class FeedSubscription {
 
   constructor(readonly sink: FeedSink) {}
 
-  /** Sends `change` if it is the next one (snapshots always go, and reset the position). */
+  /**
+   * Sends `change` if the subscriber does not have its version yet. That holds for snapshots too:
+   * one at a version the subscriber already has would tell it nothing, and an older one would
+   * undo changes it would not get again.
+   */
   deliver(change: SeatChangeView): void {
-    if (this.closed || (!change.snapshot && change.version < this.next)) return;
+    if (this.closed || change.version < this.next) return;
     this.sink.send(change);
     this.next = change.version + 1;
   }

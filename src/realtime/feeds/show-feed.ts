@@ -109,8 +109,11 @@ export class ShowFeed {
       try {
         await this.ready;
         for (;;) {
-          const rows = await this.deps.source.changesAfter(this.showId, this.lastVersion, PAGE);
-          if (rows.length > 0 && rows[0]!.version !== this.lastVersion + 1) {
+          // Pub/sub may deliver some of these versions while the read is in flight: compare the
+          // rows with what was asked for, and let offer() drop what arrived meanwhile.
+          const after = this.lastVersion;
+          const rows = await this.deps.source.changesAfter(this.showId, after, PAGE);
+          if (rows.length > 0 && rows[0]!.version !== after + 1) {
             await this.reload(); // the log no longer has what this process missed (pruned)
             return;
           }
