@@ -4,9 +4,9 @@
  * window ends. Admins are exempt from all of them.
  */
 export interface RateLimitBudgets {
-  /** HTTP requests and WebSocket connections/operations per client IP, per minute. */
+  /** HTTP requests and WebSocket operations per client IP, per minute (enforced per second: 1/60 of it). */
   ipPerMinute: number;
-  /** Requests per signed-in user, per minute (whatever their IP). */
+  /** Requests per signed-in user, per minute, whatever their IP (enforced per second: 1/60 of it). */
   userPerMinute: number;
   /** `holdSeats` per user, per minute: holds are what scalpers' bots spam. */
   holdSeatsPerMinute: number;

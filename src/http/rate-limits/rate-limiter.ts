@@ -12,6 +12,8 @@ import { DEFAULT_BUDGETS, type RateLimitBudgets } from './budgets.js';
 /** A refused request: retry after this many whole seconds (at least 1). */
 export interface RateLimitRejection {
   retryAfterSeconds: number;
+  /** Until the window ends, in milliseconds. */
+  msBeforeNext: number;
   /** Which budget ran out, for logs and tests. */
   budget: keyof RateLimitBudgets;
 }
@@ -56,8 +58,11 @@ export function createRateLimiter(opts: RateLimiterOptions = {}): RateLimiter {
       insuranceLimiter: new RateLimiterMemory(base),
     });
   };
-  const ip = make('ip', budgets.ipPerMinute, 60);
-  const user = make('user', budgets.userPerMinute, 60);
+  // Request budgets are enforced per second (a sixtieth of the minute's): a flood cannot spend a
+  // minute of seat maps in its first second, which is what would slow everyone else down.
+  const perSecond = (perMinute: number) => Math.max(1, Math.round(perMinute / 60));
+  const ip = make('ip', perSecond(budgets.ipPerMinute), 1);
+  const user = make('user', perSecond(budgets.userPerMinute), 1);
   const holds = make('hold', budgets.holdSeatsPerMinute, 60);
   const confirms = make('confirm', budgets.confirmBookingPerMinute, 60);
   const show = make('show', budgets.showHoldSeatsPerSecond, 1);
@@ -72,7 +77,8 @@ export function createRateLimiter(opts: RateLimiterOptions = {}): RateLimiter {
       return null;
     } catch (err) {
       if (!(err instanceof RateLimiterRes)) throw err;
-      return { retryAfterSeconds: Math.max(1, Math.ceil(err.msBeforeNext / 1000)), budget };
+      const msBeforeNext = Math.max(0, err.msBeforeNext);
+      return { retryAfterSeconds: Math.max(1, Math.ceil(msBeforeNext / 1000)), msBeforeNext, budget };
     }
   };
 

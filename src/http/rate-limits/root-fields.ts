@@ -16,11 +16,14 @@ export function rootFieldCalls(
     for (const sel of set.selections) {
       if (sel.kind === Kind.FIELD) {
         const input = sel.arguments?.find((a) => a.name.value === 'input');
-        const value = input ? valueFromASTUntyped(input.value, variables as Record<string, unknown>) : undefined;
+        const value = input
+          ? valueFromASTUntyped(input.value, variables as Record<string, unknown>)
+          : undefined;
         const showId = (value as { showId?: unknown } | undefined)?.showId;
         calls.push({ name: sel.name.value, showId: typeof showId === 'string' ? showId : undefined });
       } else if (depth < 2) {
-        const inner = sel.kind === Kind.INLINE_FRAGMENT ? sel.selectionSet : fragments[sel.name.value]?.selectionSet;
+        const inner =
+          sel.kind === Kind.INLINE_FRAGMENT ? sel.selectionSet : fragments[sel.name.value]?.selectionSet;
         if (inner) visit(inner, depth + 1);
       }
     }
