@@ -54,7 +54,7 @@ describe('confirmBooking replayed with one idempotency key', () => {
 
   it('10 times, the first three answers lost on the way back: still one PaymentIntent', async () => {
     const holdId = await hold(p, users[1]!, f.showId, [seat('A3')]);
-    const answers = [];
+    const answers: Awaited<ReturnType<typeof confirm>>[] = [];
     for (let i = 0; i < 10; i++) {
       // The first three answers are lost on the way back, as in a crash after Stripe charged.
       if (i < 3) p.fake.injectFault({ kind: 'timeout', delayMs: 1500 });

@@ -213,6 +213,7 @@ it('money and seats agree over random interleavings of confirm, webhook, expiry 
           eventsFrom: p.fake.ledger.events.length,
           tag: `run${runNo}`,
           unexpected: [],
+          lost: false,
         };
         for (const batch of batches) {
           // Up to three commands at once: real concurrency against Postgres and the fake Stripe.

@@ -111,7 +111,9 @@ export async function startFakeStripe(opts: FakeStripeOptions = {}): Promise<Fak
     }
     const decision = key ? idempotency.check(key, method, path, params) : ({ kind: 'new' } as const);
     let response =
-      decision.kind === 'new' ? run(() => routeApiRequest(ledger, method, path, params, ctx)) : decision.response;
+      decision.kind === 'new'
+        ? run(() => routeApiRequest(ledger, method, path, params, ctx))
+        : decision.response;
     if (fault?.kind === 'http500AfterProcessing') response = apiError();
     // Saved once the endpoint ran; a request rejected by validation is not (a retry may fix it).
     if (key && decision.kind === 'new' && !isValidationError(response)) {
