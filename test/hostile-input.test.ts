@@ -59,7 +59,8 @@ async function expectRejected(res: HttpAnswer, status: number, message: RegExp) 
 
 const aliases = (n: number, field = 'me { id }') =>
   `{ ${Array.from({ length: n }, (_, i) => `a${i}: ${field}`).join(' ')} }`;
-const SEAT_MAP = 'seatMap { version seats { id label row number section status price { amount currency } accessible x y } }';
+const SEAT_MAP =
+  'seatMap { version seats { id label row number section status price { amount currency } accessible x y } }';
 
 describe('document limits', () => {
   it('5,000 aliases: the body alone is over 64 KB (413)', async () => {
@@ -102,7 +103,9 @@ describe('document limits', () => {
 
   it('100 shows with their seat maps, page size from a variable: over the cost limit', async () => {
     const query = `query($n: Int) { shows(filter: {}, first: $n) { edges { node { ${SEAT_MAP} } } } }`;
-    const res = await fastest('cost via variable', () => postGraphql(api.base, { query, variables: { n: 100 } }));
+    const res = await fastest('cost via variable', () =>
+      postGraphql(api.base, { query, variables: { n: 100 } }),
+    );
     await expectRejected(res, 400, /exceeds the limit/);
     expect(res.body.errors?.[0]?.extensions).toMatchObject({ cost: expect.any(Number), maxCost: 5000 });
   });
@@ -112,7 +115,9 @@ describe('document limits', () => {
     const res = await postGraphql(api.base, { query });
     expect(res.status).toBe(200);
     const bytes = JSON.stringify(res.body).length;
-    console.info(`amplification: ${query.length} B request -> ${bytes} B response (${(bytes / query.length).toFixed(0)}x)`);
+    console.info(
+      `amplification: ${query.length} B request -> ${bytes} B response (${(bytes / query.length).toFixed(0)}x)`,
+    );
     expect(bytes).toBeLessThan(1024 * 1024);
   });
 });
@@ -127,7 +132,9 @@ describe('transport', () => {
   });
 
   it('a JSON batch: 400, batching is off', async () => {
-    const res = await fastest('batch', () => postGraphql(api.base, [{ query: '{ me { id } }' }, { query: '{ me { id } }' }]));
+    const res = await fastest('batch', () =>
+      postGraphql(api.base, [{ query: '{ me { id } }' }, { query: '{ me { id } }' }]),
+    );
     await expectRejected(res, 400, /batching/i);
   });
 
@@ -137,7 +144,11 @@ describe('transport', () => {
   });
 
   it('invalid UTF-8: 400, not a silent replacement character', async () => {
-    const body = Buffer.concat([Buffer.from('{"query":"{ me { id } }","operationName":"'), Buffer.from([0xff, 0xfe]), Buffer.from('"}')]);
+    const body = Buffer.concat([
+      Buffer.from('{"query":"{ me { id } }","operationName":"'),
+      Buffer.from([0xff, 0xfe]),
+      Buffer.from('"}'),
+    ]);
     const res = await fastest('invalid UTF-8', () =>
       send(api.base, { method: 'POST', headers: { 'content-type': 'application/json' }, body }),
     );
@@ -146,15 +157,24 @@ describe('transport', () => {
 
   it('a wrong content type: 415', async () => {
     const res = await fastest('content type', () =>
-      send(api.base, { method: 'POST', headers: { 'content-type': 'text/plain' }, body: '{"query":"{ me { id } }"}' }),
+      send(api.base, {
+        method: 'POST',
+        headers: { 'content-type': 'text/plain' },
+        body: '{"query":"{ me { id } }"}',
+      }),
     );
     await expectRejected(res, 415, /application\/json/);
   });
 
   it('a mutation over GET: 405', async () => {
-    const q = encodeURIComponent('mutation { releaseHold(holdId: "00000000-0000-0000-0000-000000000000") { id } }');
+    const q = encodeURIComponent(
+      'mutation { releaseHold(holdId: "00000000-0000-0000-0000-000000000000") { id } }',
+    );
     const res = await fastest('GET mutation', () =>
-      send(api.base, { path: `/graphql?query=${q}`, headers: { accept: 'application/graphql-response+json' } }),
+      send(api.base, {
+        path: `/graphql?query=${q}`,
+        headers: { accept: 'application/graphql-response+json' },
+      }),
     );
     await expectRejected(res, 405, /GET/);
   });
@@ -168,7 +188,10 @@ describe('transport', () => {
 describe('arguments and variables', () => {
   it('an invalid id in a variable: BAD_USER_INPUT naming the field, never a database error', async () => {
     const res = await fastest('invalid id', () =>
-      postGraphql(api.base, { query: 'query($id: ID!) { show(id: $id) { id } }', variables: { id: "1' or '1'='1" } }),
+      postGraphql(api.base, {
+        query: 'query($id: ID!) { show(id: $id) { id } }',
+        variables: { id: "1' or '1'='1" },
+      }),
     );
     expect(res.body.errors?.[0]?.extensions).toMatchObject({ code: 'BAD_USER_INPUT', field: 'id' });
     await expectRejected(res, 200, /not a valid id/);
@@ -185,14 +208,19 @@ describe('arguments and variables', () => {
   });
 
   it('a huge first: BAD_USER_INPUT naming first', async () => {
-    const res = await fastest('first 1e6', () => postGraphql(api.base, { query: '{ shows(filter: {}, first: 1000000) { edges { cursor } } }' }));
+    const res = await fastest('first 1e6', () =>
+      postGraphql(api.base, { query: '{ shows(filter: {}, first: 1000000) { edges { cursor } } }' }),
+    );
     expect(res.body.errors?.[0]?.extensions).toMatchObject({ code: 'BAD_USER_INPUT', field: 'first' });
     await expectRejected(res, 200, /first must be an integer from 1 to 100/);
   });
 
   it('a first beyond 32-bit Int: 400 from variable coercion', async () => {
     const res = await fastest('first > Int', () =>
-      postGraphql(api.base, { query: 'query($n: Int) { shows(filter: {}, first: $n) { edges { cursor } } }', variables: { n: 1e12 } }),
+      postGraphql(api.base, {
+        query: 'query($n: Int) { shows(filter: {}, first: $n) { edges { cursor } } }',
+        variables: { n: 1e12 },
+      }),
     );
     await expectRejected(res, 400, /Int cannot represent/);
   });

@@ -28,7 +28,8 @@ export function loadManifest(path: string): Map<string, string> {
   }
   const byId = new Map<string, string>();
   for (const op of manifest.operations) {
-    if (sha256(op.body) !== op.id) throw new Error(`${path}: operation ${op.name} has an id that is not the sha256 of its body`);
+    if (sha256(op.body) !== op.id)
+      throw new Error(`${path}: operation ${op.name} has an id that is not the sha256 of its body`);
     byId.set(op.id, op.body);
   }
   return byId;

@@ -11,7 +11,10 @@ export function trustProxyValue(setting: string): boolean | number | string {
  * the nearest hop and stop at the first address the `trust proxy` function does not trust.
  * Express does this for HTTP requests (`req.ip`); upgrades never pass through Express.
  */
-export function upgradeClientIp(request: IncomingMessage, trust: (addr: string, hop: number) => boolean): string {
+export function upgradeClientIp(
+  request: IncomingMessage,
+  trust: (addr: string, hop: number) => boolean,
+): string {
   const forwarded = String(request.headers['x-forwarded-for'] ?? '')
     .split(',')
     .map((a) => a.trim())

@@ -45,14 +45,23 @@ export function graphqlRequestGuards(): RequestHandler {
     if (req.method === 'POST') {
       const type = (req.headers['content-type'] ?? '').split(';')[0]!.trim().toLowerCase();
       if (type !== 'application/json') {
-        res.status(415).json({ errors: [{ message: SIMPLE_OR_WRONG, extensions: { code: 'BAD_USER_INPUT' } }] });
+        res
+          .status(415)
+          .json({ errors: [{ message: SIMPLE_OR_WRONG, extensions: { code: 'BAD_USER_INPUT' } }] });
         return;
       }
     } else if (req.method !== 'GET' && req.method !== 'HEAD') {
       res
         .status(405)
         .set('allow', 'GET, POST')
-        .json({ errors: [{ message: 'Use GET for queries or POST for any operation', extensions: { code: 'BAD_USER_INPUT' } }] });
+        .json({
+          errors: [
+            {
+              message: 'Use GET for queries or POST for any operation',
+              extensions: { code: 'BAD_USER_INPUT' },
+            },
+          ],
+        });
       return;
     }
     next();

@@ -60,10 +60,15 @@ export function wsLimitOptions(deps: WsLimitDeps) {
   const rules = [...specifiedRules, ...deps.limits.validationRules];
   // Apollo tags parse and validation errors with these codes; graphql-js alone leaves them bare,
   // and formatError would mask a bare error as INTERNAL_SERVER_ERROR.
-  const toErrors = (errors: readonly GraphQLError[], code?: 'GRAPHQL_PARSE_FAILED' | 'GRAPHQL_VALIDATION_FAILED') =>
+  const toErrors = (
+    errors: readonly GraphQLError[],
+    code?: 'GRAPHQL_PARSE_FAILED' | 'GRAPHQL_VALIDATION_FAILED',
+  ) =>
     errors.map((e) => {
       const tagged =
-        code && !e.extensions['code'] ? new GraphQLError(e.message, { nodes: e.nodes ?? null, extensions: { ...e.extensions, code } }) : e;
+        code && !e.extensions['code']
+          ? new GraphQLError(e.message, { nodes: e.nodes ?? null, extensions: { ...e.extensions, code } })
+          : e;
       const f = deps.formatError(tagged.toJSON(), tagged);
       const message = deps.production ? f.message.replace(/ ?Did you mean .*$/s, '') : f.message;
       return new GraphQLError(message, { extensions: f.extensions ?? {} });
@@ -92,17 +97,24 @@ export function wsLimitOptions(deps: WsLimitDeps) {
       try {
         document = parse(payload.query, deps.limits.parseOptions);
       } catch (err) {
-        return toErrors([err instanceof GraphQLError ? err : new GraphQLError('Invalid query')], 'GRAPHQL_PARSE_FAILED');
+        return toErrors(
+          [err instanceof GraphQLError ? err : new GraphQLError('Invalid query')],
+          'GRAPHQL_PARSE_FAILED',
+        );
       }
       const invalid = validate(deps.schema, document, rules);
       if (invalid.length > 0) return toErrors(invalid, 'GRAPHQL_VALIDATION_FAILED');
       const operation = getOperationAST(document, payload.operationName);
-      if (!operation) return toErrors([new GraphQLError('Unable to identify operation')], 'GRAPHQL_VALIDATION_FAILED');
+      if (!operation)
+        return toErrors([new GraphQLError('Unable to identify operation')], 'GRAPHQL_VALIDATION_FAILED');
       const variables = payload.variables ?? undefined;
       const tooCostly = checkCost(deps.schema, document, operation, variables);
       if (tooCostly) return toErrors([tooCostly]);
       if (deps.rateLimiter && operation.operation === 'mutation') {
-        const rejected = await deps.rateLimiter.operation(viewer, rootFieldCalls(operation, fragmentsOf(document), variables));
+        const rejected = await deps.rateLimiter.operation(
+          viewer,
+          rootFieldCalls(operation, fragmentsOf(document), variables),
+        );
         if (rejected) return toErrors([rateLimitedError(rejected, { http: false })]);
       }
       const args: ExecutionArgs = {

@@ -18,7 +18,9 @@ export interface ApiServer {
  * so tests that fire many requests are not throttled.
  */
 export async function startApiServer(
-  opts: Partial<Pick<HttpServerOptions, 'production' | 'rateLimiter' | 'persistedQueries' | 'trustProxy'>> = {},
+  opts: Partial<
+    Pick<HttpServerOptions, 'production' | 'rateLimiter' | 'persistedQueries' | 'trustProxy'>
+  > = {},
   harness?: Harness,
 ): Promise<ApiServer> {
   const h = harness ?? (await createHarness());
@@ -46,7 +48,10 @@ export async function startApiServer(
 export interface HttpAnswer {
   status: number;
   headers: Headers;
-  body: { data?: any; errors?: { message: string; extensions?: Record<string, any> }[] } & Record<string, any>;
+  body: { data?: any; errors?: { message: string; extensions?: Record<string, any> }[] } & Record<
+    string,
+    any
+  >;
   ms: number;
 }
 
@@ -66,11 +71,7 @@ export async function send(base: string, init: RequestInit & { path?: string } =
 }
 
 /** POST a GraphQL request as JSON. */
-export const postGraphql = (
-  base: string,
-  payload: unknown,
-  headers: Record<string, string> = {},
-) =>
+export const postGraphql = (base: string, payload: unknown, headers: Record<string, string> = {}) =>
   send(base, {
     method: 'POST',
     headers: { 'content-type': 'application/json', accept: 'application/graphql-response+json', ...headers },

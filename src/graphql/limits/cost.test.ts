@@ -25,12 +25,18 @@ describe('query cost model', () => {
     expect(cost(page(''))).toBe(20 * (1 + 1 + 1 + 1));
     expect(cost(page(', first: 5'))).toBe(5 * 4);
     expect(cost(page(', first: 1000000'))).toBe(100 * 4);
-    expect(cost('query($n: Int) { shows(filter: {}, first: $n) { edges { node { id } } } }', { n: 50 })).toBe(50 * 3);
-    expect(cost('query($n: Int) { shows(filter: {}, first: $n) { edges { node { id } } } }', { n: 'x' })).toBe(20 * 3);
+    expect(cost('query($n: Int) { shows(filter: {}, first: $n) { edges { node { id } } } }', { n: 50 })).toBe(
+      50 * 3,
+    );
+    expect(
+      cost('query($n: Int) { shows(filter: {}, first: $n) { edges { node { id } } } }', { n: 'x' }),
+    ).toBe(20 * 3);
   });
 
   it('multiplies nested lists: a page of shows with their seat maps is far over the limit', () => {
-    expect(cost(`{ shows(filter: {}, first: 10) { edges { node { seatMap { ${SEATS} } } } } }`)).toBeGreaterThan(MAX_COST);
+    expect(
+      cost(`{ shows(filter: {}, first: 10) { edges { node { seatMap { ${SEATS} } } } } }`),
+    ).toBeGreaterThan(MAX_COST);
   });
 
   it('counts fragments and inline fragments like inline selections', () => {

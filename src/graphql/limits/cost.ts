@@ -74,18 +74,32 @@ function introspectionSizes(schema: GraphQLSchema): Record<string, number> {
   // Averages over every type, so `types` x `fields` is the schema's real number of fields.
   const perType = (count: (t: (typeof types)[number]) => number) =>
     Math.max(1, Math.ceil(types.reduce((sum, t) => sum + count(t), 0) / types.length));
-  const fields = types.flatMap((t) => (isObjectType(t) || isInterfaceType(t) ? Object.values(t.getFields()) : []));
+  const fields = types.flatMap((t) =>
+    isObjectType(t) || isInterfaceType(t) ? Object.values(t.getFields()) : [],
+  );
   const directives = schema.getDirectives();
   return {
     '__Schema.types': types.length,
     '__Schema.directives': directives.length,
-    '__Type.fields': perType((t) => (isObjectType(t) || isInterfaceType(t) ? Object.keys(t.getFields()).length : 0)),
-    '__Type.interfaces': perType((t) => (isObjectType(t) || isInterfaceType(t) ? t.getInterfaces().length : 0)),
-    '__Type.possibleTypes': perType((t) => (isUnionType(t) ? t.getTypes().length : isInterfaceType(t) ? schema.getPossibleTypes(t).length : 0)),
+    '__Type.fields': perType((t) =>
+      isObjectType(t) || isInterfaceType(t) ? Object.keys(t.getFields()).length : 0,
+    ),
+    '__Type.interfaces': perType((t) =>
+      isObjectType(t) || isInterfaceType(t) ? t.getInterfaces().length : 0,
+    ),
+    '__Type.possibleTypes': perType((t) =>
+      isUnionType(t) ? t.getTypes().length : isInterfaceType(t) ? schema.getPossibleTypes(t).length : 0,
+    ),
     '__Type.enumValues': perType((t) => (isEnumType(t) ? t.getValues().length : 0)),
     '__Type.inputFields': perType((t) => (isInputObjectType(t) ? Object.keys(t.getFields()).length : 0)),
-    '__Field.args': Math.max(1, Math.ceil(fields.reduce((sum, f) => sum + f.args.length, 0) / Math.max(1, fields.length))),
-    '__Directive.args': Math.max(1, Math.ceil(directives.reduce((sum, d) => sum + d.args.length, 0) / Math.max(1, directives.length))),
+    '__Field.args': Math.max(
+      1,
+      Math.ceil(fields.reduce((sum, f) => sum + f.args.length, 0) / Math.max(1, fields.length)),
+    ),
+    '__Directive.args': Math.max(
+      1,
+      Math.ceil(directives.reduce((sum, d) => sum + d.args.length, 0) / Math.max(1, directives.length)),
+    ),
   };
 }
 
@@ -125,7 +139,9 @@ export function operationCost(
     const parent = schema.getType(parentName);
     if (name === '__schema') return schema.getQueryType() === parent ? schemaMetaField : undefined;
     if (name === '__type') return schema.getQueryType() === parent ? typeMetaField : undefined;
-    return parent && 'getFields' in parent ? (parent.getFields() as Record<string, GraphQLField<unknown, unknown>>)[name] : undefined;
+    return parent && 'getFields' in parent
+      ? (parent.getFields() as Record<string, GraphQLField<unknown, unknown>>)[name]
+      : undefined;
   };
 
   const selectionCost = (parentName: string, set: SelectionSetNode): number => {
@@ -155,7 +171,10 @@ export function operationCost(
     if (key === '__Type.ofType') return selectionCost(named.name, node.selectionSet);
     let multiplier = 1;
     if (def.args.some((a) => a.name === 'first')) multiplier = pageSize(node, variables);
-    else if (isListType(getNullableType(def.type)) && !(def.name === 'edges' && parentName.endsWith('Connection'))) {
+    else if (
+      isListType(getNullableType(def.type)) &&
+      !(def.name === 'edges' && parentName.endsWith('Connection'))
+    ) {
       multiplier = listSizes[key] ?? DEFAULT_LIST_SIZE;
     }
     return multiplier * (1 + selectionCost(named.name, node.selectionSet));
