@@ -45,13 +45,20 @@ describe('CSRF and content negotiation', () => {
 
   it('answers a mutation over GET with 405 and Allow: POST', async () => {
     const q = encodeURIComponent('mutation { releaseHold(holdId: "x") { id } }');
-    const res = await send(api.base, { path: `/graphql?query=${q}`, headers: { accept: 'application/json' } });
+    const res = await send(api.base, {
+      path: `/graphql?query=${q}`,
+      headers: { accept: 'application/json' },
+    });
     expect(res.status).toBe(405);
     expect(res.headers.get('allow')).toBe('POST');
   });
 
   it('answers PUT with 405', async () => {
-    const res = await send(api.base, { method: 'PUT', headers: { 'content-type': 'application/json' }, body: query });
+    const res = await send(api.base, {
+      method: 'PUT',
+      headers: { 'content-type': 'application/json' },
+      body: query,
+    });
     expect(res.status).toBe(405);
   });
 

@@ -34,8 +34,14 @@ describe('automatic persisted queries (default)', () => {
     const hash = sha256(query);
     const miss = await postGraphql(open.base, apq(hash));
     expect(miss.body.errors?.[0]?.extensions?.['code']).toBe('PERSISTED_QUERY_NOT_FOUND');
-    expect((await postGraphql(open.base, apq(hash, query))).body.data).toEqual({ cities: expect.any(Array), me: null });
-    expect((await postGraphql(open.base, apq(hash))).body.data).toEqual({ cities: expect.any(Array), me: null });
+    expect((await postGraphql(open.base, apq(hash, query))).body.data).toEqual({
+      cities: expect.any(Array),
+      me: null,
+    });
+    expect((await postGraphql(open.base, apq(hash))).body.data).toEqual({
+      cities: expect.any(Array),
+      me: null,
+    });
     const ext = encodeURIComponent(JSON.stringify(apq(hash).extensions));
     const get = await send(open.base, { path: `/graphql?extensions=${ext}` });
     expect(get.status).toBe(200);

@@ -25,7 +25,9 @@ interface RawSocket {
   closed: Promise<{ code: number; reason: string; afterMs: number }>;
   send(message: unknown): void;
   /** Resolves with the first message matching `pred` (already received or future). */
-  next(pred: (m: { id?: string; type: string; payload?: any }) => boolean): Promise<{ id?: string; type: string; payload?: any }>;
+  next(
+    pred: (m: { id?: string; type: string; payload?: any }) => boolean,
+  ): Promise<{ id?: string; type: string; payload?: any }>;
 }
 
 async function connect(): Promise<RawSocket> {
@@ -33,7 +35,10 @@ async function connect(): Promise<RawSocket> {
   sockets.push(ws);
   const opened = performance.now();
   const messages: RawSocket['messages'] = [];
-  const waiters: { pred: (m: RawSocket['messages'][number]) => boolean; resolve: (m: RawSocket['messages'][number]) => void }[] = [];
+  const waiters: {
+    pred: (m: RawSocket['messages'][number]) => boolean;
+    resolve: (m: RawSocket['messages'][number]) => void;
+  }[] = [];
   ws.on('message', (data) => {
     const m = JSON.parse(String(data));
     messages.push(m);
@@ -43,7 +48,9 @@ async function connect(): Promise<RawSocket> {
     }
   });
   const closed = new Promise<{ code: number; reason: string; afterMs: number }>((resolve) =>
-    ws.on('close', (code, reason) => resolve({ code, reason: String(reason), afterMs: performance.now() - opened })),
+    ws.on('close', (code, reason) =>
+      resolve({ code, reason: String(reason), afterMs: performance.now() - opened }),
+    ),
   );
   ws.on('error', () => {});
   await new Promise((resolve, reject) => ws.once('open', resolve).once('error', reject));
@@ -86,7 +93,8 @@ describe('connection phase', () => {
 
   it('closes with 4401 on a flood of subscribes before connection_init', async () => {
     const s = await connect();
-    for (let i = 0; i < 1_000; i++) s.send({ id: String(i), type: 'subscribe', payload: { query: '{ me { id } }' } });
+    for (let i = 0; i < 1_000; i++)
+      s.send({ id: String(i), type: 'subscribe', payload: { query: '{ me { id } }' } });
     expect((await s.closed).code).toBe(4401);
     expect(s.messages.filter((m) => m.type === 'next')).toEqual([]);
     await stillServes();
@@ -110,7 +118,11 @@ describe('connection phase', () => {
 
   it('closes with 1009 on a 2 MB frame', async () => {
     const s = await acked();
-    s.send({ id: '1', type: 'subscribe', payload: { query: '{ me { id } }', variables: { pad: 'x'.repeat(2 * 1024 * 1024) } } });
+    s.send({
+      id: '1',
+      type: 'subscribe',
+      payload: { query: '{ me { id } }', variables: { pad: 'x'.repeat(2 * 1024 * 1024) } },
+    });
     expect((await s.closed).code).toBe(1009);
     await stillServes();
   });
@@ -121,7 +133,10 @@ describe('operations over WebSocket get the HTTP limits', () => {
     const s = await acked();
     s.send({ id: 'a', type: 'subscribe', payload: { query: '{ me { id ' } });
     const error = await s.next((m) => m.id === 'a' && m.type === 'error');
-    expect(error.payload[0]).toMatchObject({ message: expect.stringMatching(/Syntax Error/), extensions: { code: 'BAD_USER_INPUT' } });
+    expect(error.payload[0]).toMatchObject({
+      message: expect.stringMatching(/Syntax Error/),
+      extensions: { code: 'BAD_USER_INPUT' },
+    });
     expect(s.ws.readyState).toBe(WebSocket.OPEN);
     s.ws.close();
   });
@@ -151,7 +166,11 @@ describe.skipIf(!seatChanged)('subscriptions per connection', () => {
   it(`keeps ${WS_LIMITS.maxSubscriptionsPerConnection} subscriptions of 200 on one socket and refuses the rest with an error message`, async () => {
     const s = await acked();
     for (let i = 0; i < 200; i++) {
-      s.send({ id: `s${i}`, type: 'subscribe', payload: { query: `subscription { seatChanged(showId: "${show.showId}") { version } }` } });
+      s.send({
+        id: `s${i}`,
+        type: 'subscribe',
+        payload: { query: `subscription { seatChanged(showId: "${show.showId}") { version } }` },
+      });
     }
     await s.next((m) => m.id === 's199' && m.type === 'error');
     await new Promise((r) => setTimeout(r, 100));
@@ -162,7 +181,11 @@ describe.skipIf(!seatChanged)('subscriptions per connection', () => {
     // Completing one frees a slot.
     s.send({ id: 's0', type: 'complete' });
     await new Promise((r) => setTimeout(r, 50));
-    s.send({ id: 'again', type: 'subscribe', payload: { query: `subscription { seatChanged(showId: "${show.showId}") { version } }` } });
+    s.send({
+      id: 'again',
+      type: 'subscribe',
+      payload: { query: `subscription { seatChanged(showId: "${show.showId}") { version } }` },
+    });
     await new Promise((r) => setTimeout(r, 200));
     expect(s.messages.filter((m) => m.id === 'again' && m.type === 'error')).toEqual([]);
     s.ws.close();
