@@ -23,12 +23,14 @@ export function factsOfIntent(pi: IntentLike): IntentLookup {
       return { status: 'canceled', paymentIntentId: pi.id, reason: pi.cancellation_reason ?? 'canceled' };
     case 'requires_payment_method': {
       const e = pi.last_payment_error;
+      // Without an error it was never confirmed (just created): nothing has failed yet.
+      if (!e) return { status: 'in_flight' };
       return {
         status: 'failed',
         paymentIntentId: pi.id,
-        code: e?.code ?? 'payment_failed',
-        declineCode: e?.decline_code ?? null,
-        message: e?.message ?? 'The payment failed',
+        code: e.code ?? 'payment_failed',
+        declineCode: e.decline_code ?? null,
+        message: e.message ?? 'The payment failed',
       };
     }
     default:

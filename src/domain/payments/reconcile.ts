@@ -60,7 +60,8 @@ async function factsFor(deps: ReconcileDeps, payment: PaymentRow): Promise<Inten
   }
   if (!payment.stripePaymentIntentId) return { status: 'unknown', message: 'no PaymentIntent id' };
   const current = await deps.gateway.retrieve(payment.stripePaymentIntentId);
-  if (current.status !== 'requires_action') return current;
-  // The hold is over: nobody can pay for it any more, so the waiting PaymentIntent is cancelled.
+  if (current.status !== 'requires_action' && current.status !== 'in_flight') return current;
+  // The hold is over: nobody can pay for it any more, so the unfinished PaymentIntent is cancelled
+  // (if Stripe refuses because it just finished, cancel() answers with how it finished).
   return deps.gateway.cancel(payment.stripePaymentIntentId, `cancel:${payment.id}`);
 }

@@ -66,9 +66,17 @@ export async function processStripeEvents(deps: StripeEventDeps, limit: number):
   });
 }
 
+/** Events that say where a PaymentIntent ended up; `payment_intent.created` and the like say nothing. */
+const INTENT_EVENTS = new Set([
+  'payment_intent.succeeded',
+  'payment_intent.payment_failed',
+  'payment_intent.requires_action',
+  'payment_intent.canceled',
+]);
+
 async function handleEvent(tx: Tx, type: string, payload: unknown, now: Date): Promise<void> {
   const object = (payload as { data?: { object?: unknown } }).data?.object;
-  if (type.startsWith('payment_intent.')) {
+  if (INTENT_EVENTS.has(type)) {
     const pi = asIntent(object);
     if (!pi) return;
     const paymentId = await paymentIdOf(tx, pi.metadata?.[METADATA_PAYMENT_ID], pi.id);
