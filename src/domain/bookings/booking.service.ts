@@ -5,6 +5,7 @@ import type { Viewer } from '../auth/tokens.js';
 import type { Clock } from '../clock.js';
 import type { PaymentGateway } from '../payments/payment-gateway.js';
 import { sendRefunds } from '../payments/send-refunds.js';
+import { isId } from '../validation.js';
 import { cancelBooking } from './cancel-booking.js';
 import { checkIn } from './check-in.js';
 import { confirmBooking, type ConfirmBookingInput } from './confirm-booking.js';
@@ -33,7 +34,7 @@ export function createBookingService(deps: BookingServiceDeps) {
       confirmBooking(deps, viewer, input).finally(() => {
         // Whatever the answer, seats or the hold may have changed (booked, or a refund decided).
         deps.events?.seatsChanged();
-        deps.events?.holdChanged(input.holdId);
+        if (isId(input.holdId)) deps.events?.holdChanged(input.holdId.toLowerCase());
       }),
 
     async cancelBooking(viewer: Viewer, input: { bookingId: string; idempotencyKey?: string | null }) {
