@@ -71,19 +71,22 @@ class HoldWatch {
   }
 
   async start(): Promise<void> {
+    this.seatIds = new Set(await findHoldSeatIds(this.deps.db, this.hold.id));
     // Listen first, then re-read: a change committed in between is seen by one or the other.
+    // While Redis is away a subscribe waits for it; the timers do not, so do not wait long.
     const recheck = () => this.recheck();
     const onShow = (m: unknown) => {
       if (isSeatChangesMessage(m) && m.changes.some((c) => c.seats.some((s) => this.seatIds.has(s.id)))) recheck();
     };
-    const [seatIds, ...unsubscribes] = await Promise.all([
-      findHoldSeatIds(this.deps.db, this.hold.id),
-      this.deps.pubsub.subscribe(topics.hold(this.hold.id), recheck),
-      this.deps.pubsub.subscribe(topics.show(this.hold.showId), onShow),
+    const listen = (topic: string, listener: (m: unknown) => void) =>
+      this.deps.pubsub.subscribe(topic, listener).then(
+        (unsubscribe) => (this.done ? unsubscribe() : void this.unsubscribes.push(unsubscribe)),
+        (err: unknown) => this.deps.logger.warn({ err, holdId: this.hold.id }, 'holdChanged could not subscribe'),
+      );
+    await Promise.race([
+      Promise.all([listen(topics.hold(this.hold.id), recheck), listen(topics.show(this.hold.showId), onShow)]),
+      new Promise((resolve) => setTimeout(resolve, 2_000).unref()),
     ]);
-    this.seatIds = new Set(seatIds);
-    this.unsubscribes = unsubscribes;
-    if (this.done) this.finish(); // returned while starting
     this.recheck();
     await this.checks;
   }

@@ -33,7 +33,8 @@ export class SeatFeedStream implements AsyncIterableIterator<SeatChangeView> {
     if (!this.queue) {
       const queue = new EventQueue<SeatChangeView>(() => this.stop());
       this.queue = queue;
-      if (!this.stopped) {
+      if (this.stopped) queue.end();
+      else {
         this.attached = this.feeds.attach(
           this.showId,
           { send: (c) => queue.push(c), backedUp: () => queue.length >= MAX_QUEUED, fail: (e) => queue.end(e) },

@@ -17,6 +17,13 @@ export interface SeatChangeNudges {
 export const PROCESS_TAG = randomUUID();
 
 /**
+ * At most one NOTIFY per this many ms (the last one of a burst is sent at the end of it): under
+ * an on-sale the sequencer runs batch after batch, and relays elsewhere need a wake-up, not one
+ * per batch.
+ */
+const NOTIFY_EVERY_MS = 10;
+
+/**
  * The sequencer: gives committed seat changes their per-show versions (gap-free, +1 per seat
  * transaction) after commit. Several sequencers may run at once: each show is numbered by one
  * of them at a time (SKIP LOCKED on its version row). Then the relay publishes them.
@@ -32,6 +39,21 @@ export function createSeatChangeService({
   pubsub?: PubSub;
   nudges?: SeatChangeNudges;
 }) {
+  let notifiedAt = 0;
+  let trailing: NodeJS.Timeout | undefined;
+  const notify = async () => {
+    const wait = notifiedAt + NOTIFY_EVERY_MS - Date.now();
+    if (wait <= 0) {
+      notifiedAt = Date.now();
+      await notifySequenced(db, PROCESS_TAG);
+    } else {
+      trailing ??= setTimeout(() => {
+        trailing = undefined;
+        notifiedAt = Date.now();
+        notifySequenced(db, PROCESS_TAG).catch(() => {}); // relays still poll
+      }, wait).unref();
+    }
+  };
   return {
     nudges,
     /** Numbers the pending changes of up to `maxShows` shows; returns how many shows moved on. */
@@ -46,7 +68,7 @@ export function createSeatChangeService({
         // NOTIFY is sent here, once per batch, never inside seat transactions (it takes a global
         // lock at commit, which would serialise every hold).
         nudges.relay.poke();
-        await notifySequenced(db, PROCESS_TAG);
+        await notify();
       }
       return sequenced;
     },
