@@ -105,7 +105,11 @@ describe('under contention', () => {
     const buyers = users.map(async (u, i) => {
       for (let round = 0; round < 4; round++) {
         const pick = [seats[(i + round * 7) % seats.length]!.id, seats[(i * 3 + round) % seats.length]!.id];
-        const res = await h.exec<{ holdSeats: { id: string } }>(HOLD, { input: { showId: f.showId, seatIds: [...new Set(pick)] } }, u);
+        const res = await h.exec<{ holdSeats: { id: string } }>(
+          HOLD,
+          { input: { showId: f.showId, seatIds: [...new Set(pick)] } },
+          u,
+        );
         if (!res.errors && round % 2 === 0) await h.services.holds.releaseHold(u, res.data!.holdSeats.id);
       }
     });
@@ -126,7 +130,9 @@ describe('under contention', () => {
     const f = await createShowFixture(h.services, { rows: 3, seatsPerRow: 10 });
     const seats = await seatStates(h, f.showId);
     const users = await createCustomers(h, 60);
-    const holds = users.map((u, i) => h.exec(HOLD, { input: { showId: f.showId, seatIds: [seats[i % seats.length]!.id] } }, u));
+    const holds = users.map((u, i) =>
+      h.exec(HOLD, { input: { showId: f.showId, seatIds: [seats[i % seats.length]!.id] } }, u),
+    );
     const cancel = new Promise((r) => setTimeout(r, 5)).then(() => h.services.admin.cancelShow(f.showId));
     await Promise.all([...holds, cancel]);
     const [row] = await h.db.db.execute<{ n: number }>(sql`
@@ -134,6 +140,43 @@ describe('under contention', () => {
     expect(row!.n).toBe(0);
     expect((await seatStates(h, f.showId)).filter((s) => s.status !== 'AVAILABLE')).toEqual([]);
     expect(await checkSeatInvariants(h, f.showId)).toEqual([]);
+  });
+
+  it('one buyer clicking fast: concurrent holds on one show each replace the last, no errors', async () => {
+    const f = await createShowFixture(h.services, { rows: 2, seatsPerRow: 10 });
+    const seats = await seatStates(h, f.showId);
+    const [buyer] = await createCustomers(h, 1);
+    const results = await Promise.all(
+      seats
+        .slice(0, 10)
+        .map((s) =>
+          h.exec<{ holdSeats: { id: string } }>(
+            HOLD,
+            { input: { showId: f.showId, seatIds: [s.id] } },
+            buyer,
+          ),
+        ),
+    );
+    expect(results.flatMap((r) => r.errors ?? [])).toEqual([]);
+    const [row] = await h.db.db.execute<{ active: number; released: number }>(sql`
+      select count(*) filter (where status = 'ACTIVE')::int as active, count(*) filter (where status = 'RELEASED')::int as released
+      from holds where show_id = ${f.showId} and user_id = ${buyer!.id}`);
+    expect(row).toEqual({ active: 1, released: 9 });
+    expect((await seatStates(h, f.showId)).filter((s) => s.status === 'HELD')).toHaveLength(1);
+    expect(await checkSeatInvariants(h, f.showId)).toEqual([]);
+  });
+
+  it('one buyer holding on four shows at once gets exactly three holds', async () => {
+    const [buyer] = await createCustomers(h, 1);
+    const shows = await Promise.all(
+      [0, 1, 2, 3].map(() => createShowFixture(h.services, { rows: 1, seatsPerRow: 2 })),
+    );
+    const firstSeats = await Promise.all(shows.map(async (f) => (await seatStates(h, f.showId))[0]!.id));
+    const results = await Promise.all(
+      shows.map((f, i) => h.exec(HOLD, { input: { showId: f.showId, seatIds: [firstSeats[i]!] } }, buyer)),
+    );
+    const codes = results.map((r) => r.errors?.[0]?.extensions?.['code'] ?? 'OK').sort();
+    expect(codes).toEqual(['HOLD_LIMIT_REACHED', 'OK', 'OK', 'OK']);
   });
 
   it('two workers racing over 5,000 expired holds release each exactly once, none missed', async () => {
