@@ -17,6 +17,7 @@ import type { AppServices } from '../domain/services.js';
 import type { FeedSink, SeatChangeView } from '../realtime/feeds/types.js';
 import { createContext, type GraphQLContext } from './context.js';
 import type { FormatError } from './format-error.js';
+import { WriteCoalescer } from './write-coalescer.js';
 
 export interface SeatFanoutOptions {
   services: AppServices;
@@ -47,6 +48,7 @@ export function createSeatFanout(opts: SeatFanoutOptions) {
   const sockets = new WeakMap<object, { socket: WebSocket; id: string }>();
   const shapes = new Map<string, Shape>();
   const payloads = new WeakMap<SeatChangeView, Map<string, string | Promise<string>>>();
+  const coalescer = new WriteCoalescer();
 
   const serialize = (result: ExecutionResult): string =>
     JSON.stringify(
@@ -105,6 +107,7 @@ export function createSeatFanout(opts: SeatFanoutOptions) {
       return new SocketStream(stream, target.socket, target.id, {
         payloadOf: (change) => payloadOf(change, shape),
         maxBufferedBytes: opts.maxBufferedBytes,
+        coalescer,
         // Not an AppError (the feed could not start): logged, and INTERNAL_SERVER_ERROR to the client.
         failure: (err) =>
           JSON.stringify({ errors: [opts.formatError({ message: String(err), path: ['seatChanged'] }, err)] }),
@@ -132,6 +135,7 @@ class SocketStream implements AsyncGenerator<never, undefined> {
     private readonly opts: {
       payloadOf: (change: SeatChangeView) => string | Promise<string>;
       maxBufferedBytes: number;
+      coalescer: WriteCoalescer;
       failure: (err: unknown) => string;
     },
   ) {
@@ -178,7 +182,9 @@ class SocketStream implements AsyncGenerator<never, undefined> {
   }
 
   private write(payload: string): void {
-    if (this.socket.readyState === this.socket.OPEN) this.socket.send(this.prefix + payload + '}');
+    if (this.socket.readyState !== this.socket.OPEN) return;
+    this.opts.coalescer.beforeWrite(this.socket);
+    this.socket.send(this.prefix + payload + '}');
   }
 }
 
