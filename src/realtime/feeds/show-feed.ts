@@ -1,12 +1,10 @@
-import type { ShowSeatView } from '../../domain/catalog/views.js';
 import type { Logger } from '../../logger.js';
 import type { PubSub } from '../pubsub.js';
 import { isSeatChangesMessage, topics, type SeatChangeMessageItem } from '../topics.js';
 import { FeedSubscription } from './feed-subscription.js';
+import { SeatMapState } from './seat-map-state.js';
 import type { FeedSink, FeedSource, SeatChangeView } from './types.js';
 
-/** Recent changes kept in memory: reconnects within this many versions replay without Postgres. */
-const RING = 1024;
 /** Replay and catch-up page size. */
 const PAGE = 500;
 /** How often slow subscribers are checked for having drained. */
@@ -21,20 +19,17 @@ const LAG_CHECK_MS = 100;
  */
 export class ShowFeed {
   readonly ready: Promise<void>;
-  lastVersion = 0;
   listening = false;
   /** When the last subscriber left (the registry closes feeds idle for a while). */
   idleSince: number | undefined;
   private isReady = false;
   private closed = false;
-  private current: ShowSeatView[] = [];
-  private readonly positions = new Map<string, number>();
-  private ring: SeatChangeView[] = [];
+  private readonly map: SeatMapState;
   private early: SeatChangeMessageItem[] = [];
   private readonly pending = new Map<number, SeatChangeMessageItem>();
   private catchingUp: Promise<void> | undefined;
-  private snapshotCache: SeatChangeView | undefined;
   private readonly subs = new Set<FeedSubscription>();
+  private joining = 0;
   private readonly lagging = new Set<FeedSubscription>();
   private lagTimer: NodeJS.Timeout | undefined;
   private unsubscribe: (() => void) | undefined;
@@ -43,22 +38,27 @@ export class ShowFeed {
     readonly showId: string,
     private readonly deps: { source: FeedSource; pubsub: PubSub; logger: Logger },
   ) {
+    this.map = new SeatMapState(showId);
     this.ready = this.start();
     this.ready.catch(() => {}); // surfaced to each attach()
+  }
+
+  /** The last version applied (and sent to live subscribers). */
+  get lastVersion(): number {
+    return this.map.version;
   }
 
   /** Subscribers, live or still replaying: an idle feed (none) may be closed. */
   get subscriberCount(): number {
     return this.subs.size + this.joining;
   }
-  private joining = 0;
 
   private async start(): Promise<void> {
     // Listen before reading the seat map: a change published in between is buffered, not lost.
     await this.listen();
     const map = await this.deps.source.loadSeatMap(this.showId);
     if (!map) throw new Error(`show ${this.showId} has no seat map`);
-    this.reset(map);
+    this.map.reset(map);
     this.isReady = true;
     for (const item of this.early.splice(0)) this.offer(item);
   }
@@ -132,55 +132,19 @@ export class ShowFeed {
   private async reload(): Promise<void> {
     const map = await this.deps.source.loadSeatMap(this.showId);
     if (!map) return;
-    this.reset(map);
+    this.map.reset(map);
     this.pending.clear();
-    const snapshot = this.snapshot();
+    const snapshot = this.map.snapshot();
     for (const sub of this.subs) if (!sub.lagging) sub.deliver(snapshot);
   }
 
-  private reset(map: { version: number; seats: ShowSeatView[] }): void {
-    this.current = map.seats.slice();
-    this.positions.clear();
-    this.current.forEach((seat, i) => this.positions.set(seat.id, i));
-    this.lastVersion = map.version;
-    this.ring = [];
-    this.snapshotCache = undefined;
-  }
-
   private apply(item: SeatChangeMessageItem): void {
-    const change = this.view(item, true);
-    this.lastVersion = item.version;
-    this.snapshotCache = undefined;
-    this.ring.push(change);
-    if (this.ring.length > RING) this.ring.shift();
+    const change = this.map.apply(item);
     for (const sub of this.subs) {
       // A subscriber is never behind the feed's previous version; if it were, resync it whole.
-      if (!sub.lagging && sub.next < change.version) sub.deliver(this.snapshot());
+      if (!sub.lagging && sub.next < change.version) sub.deliver(this.map.snapshot());
       else if (!sub.offer(change)) this.watchLag(sub);
     }
-  }
-
-  /** The change as clients see it; `commit` also moves the in-memory seat map on. */
-  private view(item: SeatChangeMessageItem, commit: boolean): SeatChangeView {
-    const seats: ShowSeatView[] = [];
-    for (const { id, status } of item.seats) {
-      const at = this.positions.get(id);
-      if (at === undefined) continue; // not a seat of this show: nothing to show
-      const seat = { ...this.current[at]!, status };
-      if (commit) this.current[at] = seat;
-      seats.push(seat);
-    }
-    return { showId: this.showId, version: item.version, seats, snapshot: false };
-  }
-
-  /** The whole seat map at `lastVersion`, shared until the next change. */
-  snapshot(): SeatChangeView {
-    return (this.snapshotCache ??= {
-      showId: this.showId,
-      version: this.lastVersion,
-      seats: this.current.slice(),
-      snapshot: true,
-    });
   }
 
   /**
@@ -214,18 +178,18 @@ export class ShowFeed {
         this.watchLag(sub);
         return;
       }
-      const oldest = this.ring[0];
-      if (oldest && oldest.version <= cursor + 1) {
-        for (const change of this.ring) sub.deliver(change);
+      const recent = this.map.changesAfter(cursor);
+      if (recent) {
+        for (const change of recent) sub.deliver(change);
         break;
       }
       const rows = await this.deps.source.changesAfter(this.showId, cursor, PAGE);
       if (sub.closed) return;
       if (rows.length === 0 || rows[0]!.version !== cursor + 1 || !contiguous(rows)) {
-        sub.deliver(this.snapshot()); // pruned: the log no longer has every version after cursor
+        sub.deliver(this.map.snapshot()); // pruned: the log no longer has every version after cursor
         break;
       }
-      for (const row of rows) sub.deliver(this.view(row, false));
+      for (const row of rows) sub.deliver(this.map.view(row));
       cursor = rows.at(-1)!.version;
     }
     this.subs.add(sub);
@@ -244,7 +208,7 @@ export class ShowFeed {
         if (s.closed || !s.sink.backedUp()) this.lagging.delete(s);
         if (s.closed || s.sink.backedUp()) continue;
         s.lagging = false;
-        s.deliver(this.snapshot());
+        s.deliver(this.map.snapshot());
       }
       if (this.lagging.size === 0) {
         clearInterval(this.lagTimer);
