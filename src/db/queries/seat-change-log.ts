@@ -29,19 +29,23 @@ export async function findShowsWithUnpublishedChanges(db: DbOrTx, limit: number)
 }
 
 /**
- * In a transaction: takes the show's relay lock without waiting and returns its oldest
+ * In a transaction: takes the show's relay lock without waiting, then returns its oldest
  * unpublished changes in version order; [] when another relay holds the show right now. The lock
  * lasts until commit, after the rows are stamped, so the next relay starts after them: relays
- * never publish a show's versions out of order.
+ * never publish a show's versions twice or out of order.
+ *
+ * Two statements on purpose: read in the statement that takes the lock, the rows would come from
+ * a snapshot taken before the lock was granted, and could include rows the previous holder
+ * stamped and committed in between (they were published twice under load).
  */
 export async function lockUnpublishedChanges(tx: DbOrTx, showId: string, limit: number): Promise<LoggedChange[]> {
+  const [lock] = await tx.execute<{ ok: boolean }>(sql`
+    select pg_try_advisory_xact_lock(${RELAY_LOCK_CLASS}, hashtext(${showId}::text)) as ok`);
+  if (!lock?.ok) return [];
   return tx.execute<LoggedChange>(sql`
-    with lock as materialized (
-      select pg_try_advisory_xact_lock(${RELAY_LOCK_CLASS}, hashtext(${showId}::text)) as ok
-    )
-    select c.id::int as id, c.version, c.seats from seat_changes c, lock
-    where lock.ok and c.show_id = ${showId} and c.published_at is null and c.version is not null
-    order by c.version limit ${limit}`);
+    select id::int as id, version, seats from seat_changes
+    where show_id = ${showId} and published_at is null and version is not null
+    order by version limit ${limit}`);
 }
 
 export async function markChangesPublished(tx: DbOrTx, ids: readonly number[], at: Date): Promise<void> {
