@@ -71,36 +71,3 @@ export async function releaseSeatsOfBookings(
     returning s.id, s.show_id as "showId"`);
 }
 
-export type BookingSeatViewRow = {
-  bookingId: string;
-  id: string;
-  label: string;
-  row: string;
-  number: number;
-  section: string;
-  priceAmount: number;
-  status: 'AVAILABLE' | 'HELD' | 'BOOKED' | 'BLOCKED';
-  accessible: boolean;
-  x: number;
-  y: number;
-};
-
-/** The seats of several bookings with the price paid and each seat's status now (one statement). */
-export async function findBookingSeatViews(
-  db: DbOrTx,
-  bookingIds: readonly string[],
-  now: Date,
-): Promise<BookingSeatViewRow[]> {
-  if (bookingIds.length === 0) return [];
-  return db.execute<BookingSeatViewRow>(sql`
-    select bs.booking_id as "bookingId", ss.id, s.label, s.row, s.number, ss.section,
-           bs.price_amount as "priceAmount",
-           (case when ss.status = 'HELD' and ss.hold_expires_at <= ${ts(now)} then 'AVAILABLE'
-                 else ss.status::text end) as status,
-           s.accessible, s.x, s.y
-    from booking_seats bs
-    join show_seats ss on ss.id = bs.show_seat_id
-    join seats s on s.id = ss.seat_id
-    where bs.booking_id = any(${uuidArray(bookingIds)})
-    order by s.y, s.x`);
-}

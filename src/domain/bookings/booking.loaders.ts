@@ -1,13 +1,13 @@
 import DataLoader from 'dataloader';
 import type { Db } from '../../db/client.js';
-import { findBookingSeatViews, type BookingSeatViewRow } from '../../db/queries/booking-seats.js';
 import { findCancellationPolicies } from '../../db/queries/cancellation-policies.js';
 import { findLatestPaymentsOfHolds } from '../../db/queries/payments.js';
 import { findRefundsOfBookings } from '../../db/queries/refunds.js';
 import type { BookingRow, PaymentRow, RefundRow, RefundTier } from '../../db/schema/index.js';
 import type { Viewer } from '../auth/tokens.js';
-import type { MoneyView, ShowSeatView } from '../catalog/views.js';
+import type { MoneyView } from '../catalog/views.js';
 import type { Clock } from '../clock.js';
+import { pricedSeatsLoader } from '../priced-seats.loader.js';
 import { DEFAULT_TIERS } from './cancellation-policy.js';
 
 export interface BookingPaymentView {
@@ -28,10 +28,6 @@ function byKey<K, T>(keys: readonly K[], rows: T[], keyOf: (row: T) => K): (T | 
 
 /** Per-request loaders for booking fields: a page of bookings costs one statement per field. */
 export function createBookingLoaders(db: Db, clock: Clock) {
-  const seats = new DataLoader<string, BookingSeatViewRow[]>(async (ids) => {
-    const rows = await findBookingSeatViews(db, ids, clock.now());
-    return ids.map((id) => rows.filter((r) => r.bookingId === id));
-  });
   const latestPayment = new DataLoader<string, PaymentRow | null>(async (holdIds) =>
     byKey(holdIds, await findLatestPaymentsOfHolds(db, holdIds), (p) => p.holdId),
   );
@@ -45,11 +41,7 @@ export function createBookingLoaders(db: Db, clock: Clock) {
   );
   return {
     /** A booking's seats at the price paid, with each seat's status now. */
-    bookingSeats: async (booking: BookingRow): Promise<ShowSeatView[]> =>
-      (await seats.load(booking.id)).map(({ bookingId: _b, priceAmount, ...seat }) => ({
-        ...seat,
-        price: { amount: priceAmount, currency: booking.currency },
-      })),
+    bookingSeats: pricedSeatsLoader(db, clock, 'booking'),
     /** The newest payment attempt behind a booking. */
     bookingPayment: async (
       booking: BookingRow,
