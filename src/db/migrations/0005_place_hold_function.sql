@@ -22,15 +22,16 @@ DECLARE
   v_taken uuid[];
   v_reclaimed uuid[];
 BEGIN
-  SELECT (SELECT count(*)::int FROM holds h
-           WHERE h.user_id = u.id AND h.status = 'ACTIVE' AND h.expires_at > p_now AND h.show_id <> p_show_id),
-         (SELECT h.id FROM holds h WHERE h.user_id = u.id AND h.show_id = p_show_id AND h.status = 'ACTIVE')
-    INTO v_active, v_previous
-    FROM users u WHERE u.id = p_user_id
-    FOR NO KEY UPDATE OF u;
+  PERFORM 1 FROM users WHERE id = p_user_id FOR NO KEY UPDATE;
   IF NOT FOUND THEN
     RAISE EXCEPTION 'user % does not exist', p_user_id USING ERRCODE = 'BXNOU';
   END IF;
+  -- A statement of its own, after the lock: its snapshot sees the holds that the user's other
+  -- transactions committed while this one waited for the lock.
+  SELECT (SELECT count(*)::int FROM holds h
+           WHERE h.user_id = p_user_id AND h.status = 'ACTIVE' AND h.expires_at > p_now AND h.show_id <> p_show_id),
+         (SELECT h.id FROM holds h WHERE h.user_id = p_user_id AND h.show_id = p_show_id AND h.status = 'ACTIVE')
+    INTO v_active, v_previous;
   IF v_active >= p_max_active THEN
     RAISE EXCEPTION 'hold limit reached' USING ERRCODE = 'BXLIM', DETAIL = v_active::text;
   END IF;
