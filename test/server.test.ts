@@ -1,33 +1,23 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createClient, type Client } from 'graphql-ws';
 import WebSocket from 'ws';
-import { committedMigrationCount, migrationsApplied } from '../src/db/migrate.js';
-import { startHttpServer, type RunningServer } from '../src/http/server.js';
-import { createLogger } from '../src/logger.js';
-import { createHarness, type Harness } from './helpers/harness.js';
+import { startApiServer, type ApiServer } from './helpers/api-server.js';
+import type { Harness } from './helpers/harness.js';
 
+let api: ApiServer;
 let h: Harness;
-let server: RunningServer;
 let base: string;
+let wsUrl: string;
 const clients: Client[] = [];
 
 beforeAll(async () => {
-  h = await createHarness();
-  server = await startHttpServer({
-    services: h.services,
-    logger: createLogger(process.env['TEST_LOG_LEVEL'] ?? 'silent'),
-    port: 0,
-    host: '127.0.0.1',
-    production: false,
-    isReady: () => migrationsApplied(h.db.sql, committedMigrationCount()),
-  });
-  base = `http://127.0.0.1:${server.port}`;
+  api = await startApiServer();
+  ({ h, base, wsUrl } = api);
 });
 
 afterAll(async () => {
   await Promise.all(clients.map((c) => c.dispose()));
-  await server?.stop();
-  await h?.close();
+  await api?.close();
 });
 
 const postJson = (body: string, headers: Record<string, string> = {}) =>
@@ -40,7 +30,7 @@ const postJson = (body: string, headers: Record<string, string> = {}) =>
 /** Runs one operation over graphql-ws; rejects with the close event when the server closes. */
 function wsExecute(query: string, connectionParams?: Record<string, unknown>) {
   const client = createClient({
-    url: `ws://127.0.0.1:${server.port}/graphql`,
+    url: wsUrl,
     webSocketImpl: WebSocket,
     retryAttempts: 0,
     ...(connectionParams ? { connectionParams } : {}),
