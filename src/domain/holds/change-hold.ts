@@ -81,7 +81,7 @@ export async function extendHold(
         const status = effectiveHoldStatus(hold, now);
         if (status !== 'ACTIVE') throw new HoldExpiredError(`This hold is ${status.toLowerCase()}`);
         if (hold.extensions >= 1) throw new ValidationError('This hold was already extended', 'holdId');
-        const cap = hold.createdAt.getTime() + 2 * ttlSeconds * 1000;
+        const cap = extensionCap(hold, ttlSeconds);
         const expiresAt = new Date(Math.min(hold.expiresAt.getTime() + extensionSeconds * 1000, cap));
         if (expiresAt <= hold.expiresAt)
           throw new ValidationError('This hold cannot be extended further', 'holdId');
@@ -96,6 +96,11 @@ export async function extendHold(
 
 /** Whether extendHold would succeed now (for `Hold.extendable`). */
 export function canExtend(hold: HoldRow, now: Date, config: HoldConfig): boolean {
-  const cap = hold.createdAt.getTime() + 2 * config.ttlSeconds * 1000;
+  const cap = extensionCap(hold, config.ttlSeconds);
   return effectiveHoldStatus(hold, now) === 'ACTIVE' && hold.extensions < 1 && hold.expiresAt.getTime() < cap;
+}
+
+/** A hold never lives beyond twice the TTL from its creation, however it is extended. */
+function extensionCap(hold: HoldRow, ttlSeconds: number): number {
+  return hold.createdAt.getTime() + 2 * ttlSeconds * 1000;
 }
