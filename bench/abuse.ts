@@ -12,7 +12,7 @@
 import { Worker } from 'node:worker_threads';
 import { Pool } from 'undici';
 import { createDb } from '../src/db/client.js';
-import { createServices } from '../src/domain/services.js';
+import { BENCH_JWT_SECRET, benchServices } from './lib/bench-services.js';
 import { startApiProcess } from './lib/api-process.js';
 import { freshDatabase } from './lib/bench-db.js';
 import { fmt, percentile } from './lib/stats.js';
@@ -21,7 +21,6 @@ const RATE = Number(process.env['BENCH_RATE'] ?? 100);
 const DURATION_S = Number(process.env['BENCH_DURATION_S'] ?? 10);
 const ABUSER_CONNECTIONS = Number(process.env['BENCH_ABUSER_CONNECTIONS'] ?? 32);
 const USERS = 20;
-const JWT_SECRET = 'bench-secret-bench-secret-bench-secret-0000';
 const SEAT_MAP = (id: string) =>
   JSON.stringify({
     query: `query($id: ID!) { show(id: $id) { seatMap { version seats { id label status price { amount currency } } } } }`,
@@ -117,7 +116,7 @@ async function phase(origin: string, body: string, withAbuser: boolean) {
 async function runAgainst(url: string, showId: string, rateLimits: 'on' | 'off') {
   const api = await startApiProcess({
     DATABASE_URL: url,
-    JWT_SECRET,
+    JWT_SECRET: BENCH_JWT_SECRET,
     RUN_WORKER: 'false',
     RATE_LIMITS: rateLimits,
     TRUST_PROXY: 'loopback',
@@ -137,11 +136,7 @@ async function runAgainst(url: string, showId: string, rateLimits: 'on' | 'off')
 async function main() {
   const url = await freshDatabase('boxoffice_bench_abuse');
   const handle = createDb(url, { max: 2 });
-  const services = createServices(handle.db, {
-    jwtSecret: JWT_SECRET,
-    jwtTtlSeconds: 3600,
-    holds: { ttlSeconds: 600, extensionSeconds: 300, maxSeats: 10, maxActivePerUser: 3 },
-  });
+  const services = benchServices(handle.db);
   const city = await services.admin.createCity({
     name: 'Bench City',
     country: 'DE',

@@ -18,7 +18,7 @@ import { sql } from 'drizzle-orm';
 import { Pool } from 'undici';
 import { createDb } from '../src/db/client.js';
 import { createTokenIssuer } from '../src/domain/auth/tokens.js';
-import { createServices } from '../src/domain/services.js';
+import { BENCH_JWT_SECRET, benchServices } from './lib/bench-services.js';
 import { startApiProcess } from './lib/api-process.js';
 import { freshDatabase } from './lib/bench-db.js';
 import { fmt, percentile } from './lib/stats.js';
@@ -31,9 +31,9 @@ const DURATION_S = Number(process.env['BENCH_DURATION_S'] ?? 10);
 const REDIS_URL = process.env['REDIS_URL'] ?? 'redis://127.0.0.1:6379';
 /** BENCH_BASELINE=0 skips the baseline server (profiling the API alone). */
 const BASELINE = process.env['BENCH_BASELINE'] !== '0';
-const JWT_SECRET = 'bench-secret-bench-secret-bench-secret-0000';
 const BUYERS = 60;
-const QUERY = 'subscription S($show: ID!, $after: Int) { seatChanged(showId: $show, afterVersion: $after) { version snapshot seats { id status } } }';
+const QUERY =
+  'subscription S($show: ID!, $after: Int) { seatChanged(showId: $show, afterVersion: $after) { version snapshot seats { id status } } }';
 const HOLD = 'mutation H($i: HoldSeatsInput!) { holdSeats(input: $i) { id } }';
 
 interface RunResult {
@@ -48,18 +48,20 @@ interface RunResult {
   extra?: string;
 }
 
-const rssOf = (pid: number) => Number(/VmRSS:\s+(\d+)/.exec(readFileSync(`/proc/${pid}/status`, 'utf8'))?.[1] ?? NaN) * 1024;
+const rssOf = (pid: number) =>
+  Number(/VmRSS:\s+(\d+)/.exec(readFileSync(`/proc/${pid}/status`, 'utf8'))?.[1] ?? NaN) * 1024;
 
 async function setUp(url: string, shows: number) {
   const handle = createDb(url, { max: 4 });
-  const services = createServices(handle.db, {
-    jwtSecret: JWT_SECRET,
-    jwtTtlSeconds: 3600,
-    holds: { ttlSeconds: 600, extensionSeconds: 300, maxSeats: 10, maxActivePerUser: 3 },
+  const services = benchServices(handle.db);
+  const city = await services.admin.createCity({
+    name: 'Fan-out City',
+    country: 'DE',
+    timezone: 'Europe/Berlin',
   });
-  const city = await services.admin.createCity({ name: 'Fan-out City', country: 'DE', timezone: 'Europe/Berlin' });
   const venue = await services.admin.createVenue({ cityId: city.id, name: 'Hall' });
-  const letter = (r: number): string => (r < 26 ? String.fromCharCode(65 + r) : letter(Math.floor(r / 26) - 1) + letter(r % 26));
+  const letter = (r: number): string =>
+    r < 26 ? String.fromCharCode(65 + r) : letter(Math.floor(r / 26) - 1) + letter(r % 26);
   // 2,000 seats: every hold of a run takes a seat nobody held before, so a change is found by its seat.
   const rows = Array.from({ length: 40 }, (_, r) => ({ label: letter(r), seats: 50 }));
   const screen = await services.admin.createScreen({
@@ -83,7 +85,7 @@ async function setUp(url: string, shows: number) {
   await handle.db.execute(sql`
     insert into users (id, email, name, password_hash)
     select id, 'fanout-' || id || '@example.test', 'Buyer', 'scrypt$unusable' from unnest(${sql.param(userIds)}::uuid[]) as id`);
-  const tokens = createTokenIssuer(JWT_SECRET, 3600);
+  const tokens = createTokenIssuer(BENCH_JWT_SECRET, 3600);
   const bearer = await Promise.all(userIds.map((id) => tokens.sign({ id, role: 'CUSTOMER' })));
   return { handle, showIds, bearer };
 }
@@ -104,16 +106,22 @@ async function paced(endAt: number, tick: (k: number) => void) {
 async function untilAllReceived(swarm: Swarm, version: number, what: string) {
   const deadline = Date.now() + 60_000;
   while (swarm.countReceived(version) < swarm.size) {
-    if (Date.now() > deadline) throw new Error(`${what}: ${swarm.countReceived(version)}/${swarm.size} got version ${version}`);
+    if (Date.now() > deadline)
+      throw new Error(`${what}: ${swarm.countReceived(version)}/${swarm.size} got version ${version}`);
     await sleep(100);
   }
 }
 
-async function runApi(ctx: Awaited<ReturnType<typeof setUp>>, url: string, showId: string, size: number): Promise<RunResult> {
+async function runApi(
+  ctx: Awaited<ReturnType<typeof setUp>>,
+  url: string,
+  showId: string,
+  size: number,
+): Promise<RunResult> {
   const api = await startApiProcess({
     DATABASE_URL: url,
     REDIS_URL,
-    JWT_SECRET,
+    JWT_SECRET: BENCH_JWT_SECRET,
     NODE_ENV: 'production',
     RATE_LIMITS: 'off',
     RUN_WORKER: 'true',
@@ -137,7 +145,11 @@ async function runApi(ctx: Awaited<ReturnType<typeof setUp>>, url: string, showI
     if (code) errors.set(code, (errors.get(code) ?? 0) + 1);
   };
   const version = async () =>
-    (await ctx.handle.db.execute<{ v: number }>(sql`select version as v from show_seat_versions where show_id = ${showId}`))[0]!.v;
+    (
+      await ctx.handle.db.execute<{ v: number }>(
+        sql`select version as v from show_seat_versions where show_id = ${showId}`,
+      )
+    )[0]!.v;
   try {
     await sleep(1000); // let the process settle before the idle RSS
     const rssBefore = rssOf(api.child.pid!);
@@ -290,12 +302,15 @@ function print(results: RunResult[]) {
     fmt(r.rssPerConnKb),
   ]);
   const widths = header.map((h, i) => Math.max(h.length, ...rows.map((r) => r[i]!.length)));
-  const line = (cells: string[]) => cells.map((c, i) => (i < 1 ? c.padEnd(widths[i]!) : c.padStart(widths[i]!))).join('  ');
+  const line = (cells: string[]) =>
+    cells.map((c, i) => (i < 1 ? c.padEnd(widths[i]!) : c.padStart(widths[i]!))).join('  ');
   console.log(line(header));
   for (const r of rows) console.log(line(r));
   for (const r of results) {
     if (r.duplicates || r.snapshots || r.extra) {
-      console.log(`  ${r.label}, ${r.size}: duplicates ${r.duplicates}, snapshots ${r.snapshots}${r.extra ? `; ${r.extra}` : ''}`);
+      console.log(
+        `  ${r.label}, ${r.size}: duplicates ${r.duplicates}, snapshots ${r.snapshots}${r.extra ? `; ${r.extra}` : ''}`,
+      );
     }
   }
 }

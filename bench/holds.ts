@@ -15,7 +15,7 @@ import { sql } from 'drizzle-orm';
 import { Pool } from 'undici';
 import { createDb } from '../src/db/client.js';
 import { createTokenIssuer } from '../src/domain/auth/tokens.js';
-import { createServices } from '../src/domain/services.js';
+import { BENCH_JWT_SECRET, benchServices } from './lib/bench-services.js';
 import { startApiProcess } from './lib/api-process.js';
 import { freshDatabase, maxConnections } from './lib/bench-db.js';
 import { countDoubleBookings } from './lib/double-booking.js';
@@ -26,7 +26,6 @@ const CONNECTIONS = Number(process.env['BENCH_CONNECTIONS'] ?? 200);
 const WARMUP_S = Number(process.env['BENCH_WARMUP_S'] ?? 3);
 const DURATION_S = Number(process.env['BENCH_DURATION_S'] ?? 10);
 const POOL_MAX = Number(process.env['DATABASE_POOL_MAX'] ?? 20);
-const JWT_SECRET = 'bench-secret-bench-secret-bench-secret-0000';
 const ROWS = 40;
 const PER_ROW = 500;
 
@@ -35,11 +34,7 @@ const RELEASE = 'mutation R($id: ID!) { releaseHold(holdId: $id) { id } }';
 
 async function setUp(url: string) {
   const handle = createDb(url, { max: 4 });
-  const services = createServices(handle.db, {
-    jwtSecret: JWT_SECRET,
-    jwtTtlSeconds: 3600,
-    holds: { ttlSeconds: 600, extensionSeconds: 300, maxSeats: 10, maxActivePerUser: 3 },
-  });
+  const services = benchServices(handle.db);
   const city = await services.admin.createCity({
     name: 'Bench City',
     country: 'DE',
@@ -88,7 +83,7 @@ async function setUp(url: string) {
   await handle.db.execute(sql`
     insert into users (id, email, name, password_hash)
     select id, 'bench-' || id || '@example.test', 'Buyer', 'scrypt$unusable' from unnest(${sql.param(userIds)}::uuid[]) as id`);
-  const tokens = createTokenIssuer(JWT_SECRET, 3600);
+  const tokens = createTokenIssuer(BENCH_JWT_SECRET, 3600);
   const bearer = await Promise.all(userIds.map((id) => tokens.sign({ id, role: 'CUSTOMER' })));
   return {
     handle,
@@ -193,7 +188,7 @@ async function main() {
   const ctx = await setUp(url);
   const api = await startApiProcess({
     DATABASE_URL: url,
-    JWT_SECRET,
+    JWT_SECRET: BENCH_JWT_SECRET,
     NODE_ENV: 'production',
     RATE_LIMITS: 'off',
     RUN_WORKER: 'true',

@@ -10,7 +10,7 @@ import { randomUUID } from 'node:crypto';
 import { sql } from 'drizzle-orm';
 import { Pool } from 'undici';
 import { createDb } from '../src/db/client.js';
-import { createServices } from '../src/domain/services.js';
+import { BENCH_JWT_SECRET, benchServices } from './lib/bench-services.js';
 import { startApiProcess } from './lib/api-process.js';
 import { freshDatabase } from './lib/bench-db.js';
 import { fmt, percentile } from './lib/stats.js';
@@ -28,11 +28,7 @@ async function main() {
   );
   const url = await freshDatabase('boxoffice_bench_seatmap');
   const handle = createDb(url, { max: 4 });
-  const services = createServices(handle.db, {
-    jwtSecret: 'bench-secret-bench-secret-bench-secret-0000',
-    jwtTtlSeconds: 3600,
-    holds: { ttlSeconds: 600, extensionSeconds: 300, maxSeats: 10, maxActivePerUser: 3 },
-  });
+  const services = benchServices(handle.db);
   const city = await services.admin.createCity({ name: 'Bench', country: 'DE' });
   const venue = await services.admin.createVenue({ cityId: city.id, name: 'Cinema' });
   const rows = 'ABCDEFGHIJKLMNOPQRST'
@@ -74,7 +70,7 @@ async function main() {
 
   const api = await startApiProcess({
     DATABASE_URL: url,
-    JWT_SECRET: 'bench-secret-bench-secret-bench-secret-0000',
+    JWT_SECRET: BENCH_JWT_SECRET,
     NODE_ENV: 'production',
     RATE_LIMITS: 'off',
     RUN_WORKER: 'true',

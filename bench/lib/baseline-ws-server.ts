@@ -16,14 +16,30 @@ emitter.setMaxListeners(0);
 const pubsub = new PubSub({ eventEmitter: emitter });
 const schema = makeExecutableSchema({
   typeDefs: /* GraphQL */ `
-    type Query { ok: Boolean }
-    type ShowSeat { id: ID! status: String! label: String }
-    type SeatChange { showId: ID! version: Int! snapshot: Boolean! seats: [ShowSeat!]! }
-    type Subscription { seatChanged(showId: ID!, afterVersion: Int): SeatChange! }
+    type Query {
+      ok: Boolean
+    }
+    type ShowSeat {
+      id: ID!
+      status: String!
+      label: String
+    }
+    type SeatChange {
+      showId: ID!
+      version: Int!
+      snapshot: Boolean!
+      seats: [ShowSeat!]!
+    }
+    type Subscription {
+      seatChanged(showId: ID!, afterVersion: Int): SeatChange!
+    }
   `,
   resolvers: {
     Subscription: {
-      seatChanged: { subscribe: () => pubsub.asyncIterableIterator('show'), resolve: (payload: unknown) => payload },
+      seatChanged: {
+        subscribe: () => pubsub.asyncIterableIterator('show'),
+        resolve: (payload: unknown) => payload,
+      },
     },
   },
 });

@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { sql } from 'drizzle-orm';
 import type { Db } from '../../src/db/client.js';
-import { createServices } from '../../src/domain/services.js';
+import { benchServices } from './bench-services.js';
 import { percentile } from './stats.js';
 
 /**
@@ -15,11 +15,7 @@ export async function startExpiryProbe(
   seatIds: string[],
   opts = { ttlSeconds: 2, everyMs: 25 },
 ) {
-  const services = createServices(db, {
-    jwtSecret: 'expiry-probe-secret-expiry-probe-secret-00',
-    jwtTtlSeconds: 60,
-    holds: { ttlSeconds: opts.ttlSeconds, extensionSeconds: 1, maxSeats: 10, maxActivePerUser: 3 },
-  });
+  const services = benchServices(db, { ttlSeconds: opts.ttlSeconds, extensionSeconds: 1 });
   // One user per hold: a user's second hold on a show would replace (release) the first.
   const users = Array.from({ length: seatIds.length }, () => randomUUID());
   await db.execute(sql`

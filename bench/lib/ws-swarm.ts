@@ -41,7 +41,8 @@ export async function openSwarm(opts: {
     duplicates: 0,
     snapshots: 0,
     errors,
-    receivedAt: (i, v) => (v >= firstVersion && v < firstVersion + capacity ? times[i * capacity + v - firstVersion]! : NaN),
+    receivedAt: (i, v) =>
+      v >= firstVersion && v < firstVersion + capacity ? times[i * capacity + v - firstVersion]! : NaN,
     countReceived: (v) => {
       let n = 0;
       for (let i = 0; i < size; i++) if (!Number.isNaN(swarm.receivedAt(i, v))) n++;
@@ -60,11 +61,18 @@ export async function openSwarm(opts: {
       );
     },
   };
-  const subscribe = JSON.stringify({ id: '1', type: 'subscribe', payload: { query: opts.query, variables: opts.variables } });
+  const subscribe = JSON.stringify({
+    id: '1',
+    type: 'subscribe',
+    payload: { query: opts.query, variables: opts.variables },
+  });
 
   const connect = (i: number) =>
     new Promise<void>((resolve, reject) => {
-      const ws = new WebSocket(opts.url, 'graphql-transport-ws', { perMessageDeflate: false, skipUTF8Validation: true });
+      const ws = new WebSocket(opts.url, 'graphql-transport-ws', {
+        perMessageDeflate: false,
+        skipUTF8Validation: true,
+      });
       sockets.push(ws);
       let acked = false;
       ws.on('error', (err) => {
@@ -82,7 +90,8 @@ export async function openSwarm(opts: {
         }
         const at = data.indexOf(VERSION);
         if (at < 0) {
-          if (data.indexOf('"type":"next"') < 0 && data.indexOf('"type":"ping"') < 0) errors.push(String(data).slice(0, 200));
+          if (data.indexOf('"type":"next"') < 0 && data.indexOf('"type":"ping"') < 0)
+            errors.push(String(data).slice(0, 200));
           return;
         }
         let v = 0;
