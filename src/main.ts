@@ -57,6 +57,7 @@ try {
     persistedQueries: { mode: env.PERSISTED_QUERIES, manifestPath: env.PERSISTED_QUERIES_MANIFEST },
     trustProxy: env.TRUST_PROXY,
     wsMaxBufferedBytes: env.WS_MAX_BUFFERED_BYTES,
+    showCacheMaxAgeMs: env.SHOW_CACHE_MAX_AGE_MS,
     isReady: () => migrationsApplied(handle.sql, migrations),
   }).catch((err: unknown) => {
     if ((err as NodeJS.ErrnoException).code === 'EADDRINUSE') {

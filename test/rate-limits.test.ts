@@ -1,9 +1,12 @@
+import { request } from 'node:http';
 import { Redis } from 'ioredis';
+import WebSocket from 'ws';
 import { afterAll, beforeAll, beforeEach, describe, expect, it, vi } from 'vitest';
 import { rateLimiterFromEnv } from '../src/bootstrap/rate-limits.js';
 import type { Lifecycle } from '../src/bootstrap/lifecycle.js';
 import { loadEnv } from '../src/config/env.js';
 import { createTokenIssuer } from '../src/domain/auth/tokens.js';
+import { MAX_COST } from '../src/graphql/limits/cost.js';
 import { createRateLimiter } from '../src/http/rate-limits/rate-limiter.js';
 import { createLogger } from '../src/logger.js';
 import { postGraphql, startApiServer, type ApiServer } from './helpers/api-server.js';
@@ -17,8 +20,14 @@ import { createCustomers } from './helpers/users.js';
  * The server trusts X-Forwarded-For from loopback, so each test plays clients from its own IPs.
  */
 const budgets = {
+  ipPerSecond: 5,
   ipPerMinute: 300,
+  userPerSecond: 3,
   userPerMinute: 180,
+  // 2,500 per 5 s. A seat map costs 1,002 here: 1 show, 1 seat map, and 500 seats with their
+  // price (the model's large screen).
+  ipCostPerMinute: 30_000,
+  userCostPerMinute: 30_000,
   holdSeatsPerMinute: 3,
   confirmBookingPerMinute: 2,
   showHoldSeatsPerSecond: 5,
@@ -33,7 +42,12 @@ const freshIp = () => `10.0.${Math.floor(++ipCounter / 250)}.${ipCounter % 250}`
 
 beforeAll(async () => {
   vi.useFakeTimers({ toFake: ['Date'] });
-  api = await startApiServer({ rateLimiter: createRateLimiter({ budgets }), trustProxy: 'loopback' });
+  // The show cache is off here, so every seat map is executed and costed; one test turns it on.
+  api = await startApiServer({
+    rateLimiter: createRateLimiter({ budgets }),
+    trustProxy: 'loopback',
+    showCacheMaxAgeMs: 0,
+  });
   show = await createShowFixture(api.h.services, { rows: 4, seatsPerRow: 10 });
   const admin = await api.h.admin();
   adminToken = await tokens.sign(admin);
@@ -53,6 +67,9 @@ beforeEach(() => {
 });
 
 const ME = { query: '{ me { id } }' };
+const SEAT_MAP = (extra = '') => ({
+  query: `{ show(id: "${show.showId}") { seatMap { seats { id price { amount } ${extra} } } } }`,
+});
 const HOLD = 'mutation($input: HoldSeatsInput!) { holdSeats(input: $input) { id } }';
 const as = (ip: string, token?: string) => ({
   'x-forwarded-for': ip,
@@ -78,6 +95,33 @@ async function expectRateLimited(res: Awaited<ReturnType<typeof postGraphql>>, m
 }
 
 describe('per IP', () => {
+  it('holds a client that keeps asking to its minute, whatever the second', async () => {
+    const limiter = createRateLimiter({ budgets: { ipPerSecond: 5, ipPerMinute: 12 } });
+    for (let second = 0; second < 2; second++) {
+      for (let i = 0; i < 5; i++) expect(await limiter.request('192.0.2.1', null)).toBeNull();
+      expect(await limiter.request('192.0.2.1', null)).toMatchObject({ budget: 'ipPerSecond' });
+      tick(1_000);
+    }
+    expect(await limiter.request('192.0.2.1', null)).toBeNull();
+    expect(await limiter.request('192.0.2.1', null)).toBeNull();
+    const refused = await limiter.request('192.0.2.1', null);
+    expect(refused).toMatchObject({ budget: 'ipPerMinute', retryAfterSeconds: 58 });
+    tick(1_000);
+    expect(await limiter.request('192.0.2.1', null)).toMatchObject({ budget: 'ipPerMinute' });
+    tick(57_000);
+    expect(await limiter.request('192.0.2.1', null)).toBeNull();
+  });
+
+  it('always lets the dearest allowed operation run in a fresh window, however small the cost budget', async () => {
+    const limiter = createRateLimiter({ budgets: { ipCostPerMinute: 600 } });
+    expect(await limiter.operation('192.0.2.2', null, { cost: MAX_COST, fields: [] })).toBeNull();
+    expect(await limiter.operation('192.0.2.2', null, { cost: 1, fields: [] })).toMatchObject({
+      budget: 'ipCostPerMinute',
+    });
+    // What costs nothing (`{ __typename }`) passes.
+    expect(await limiter.operation('192.0.2.2', null, { cost: 0, fields: [] })).toBeNull();
+  });
+
   it('refuses the 6th request of a second from one IP (300/min) with 429, Retry-After and RATE_LIMITED; others are unaffected', async () => {
     const ip = freshIp();
     for (let i = 0; i < 5; i++) expect((await postGraphql(api.base, ME, as(ip))).status).toBe(200);
@@ -87,6 +131,152 @@ describe('per IP', () => {
     expect((await postGraphql(api.base, ME, as(freshIp()))).status).toBe(200);
     tick(501);
     expect((await postGraphql(api.base, ME, as(ip))).status).toBe(200);
+  });
+});
+
+describe('query cost per IP', () => {
+  it('counts what requests make the server do: two seat maps and a cheap query fit 5 seconds (2,005 of 2,500), a third seat map does not', async () => {
+    const ip = freshIp();
+    for (let i = 0; i < 2; i++) {
+      const res = await postGraphql(api.base, SEAT_MAP(), as(ip));
+      expect(res.body.data?.show.seatMap.seats).toHaveLength(40);
+    }
+    expect((await postGraphql(api.base, ME, as(ip))).status).toBe(200);
+    const refused = await postGraphql(api.base, SEAT_MAP(), as(ip));
+    await expectRateLimited(refused, 5);
+    expect(refused.body.data).toBeUndefined();
+    // A refused operation counts too: the IP waits for the window to end, and its requests are
+    // now refused before they are parsed (this one would fail to parse).
+    tick(1_000);
+    await expectRateLimited(await postGraphql(api.base, { query: '{ me {' }, as(ip)), 4);
+    expect((await postGraphql(api.base, SEAT_MAP(), as(freshIp()))).status).toBe(200);
+    tick(4_000);
+    expect((await postGraphql(api.base, SEAT_MAP(), as(ip))).status).toBe(200);
+  });
+
+  it('paces dear operations: one dearer than 5 seconds of budget runs alone in them', async () => {
+    const ip = freshIp();
+    const three = {
+      query: `{ ${['a', 'b', 'c'].map((a) => `${a}: show(id: "${show.showId}") { seatMap { seats { id price { amount } } } }`).join(' ')} }`,
+    };
+    expect((await postGraphql(api.base, three, as(ip))).body.data?.a.seatMap.seats).toHaveLength(40);
+    await expectRateLimited(await postGraphql(api.base, ME, as(ip)), 5);
+    tick(5_000);
+    expect((await postGraphql(api.base, ME, as(ip))).status).toBe(200);
+  });
+
+  it("counts a signed-in user's seat maps across IPs", async () => {
+    const token = await customerToken();
+    for (let i = 0; i < 2; i++)
+      expect((await postGraphql(api.base, SEAT_MAP(), as(freshIp(), token))).status).toBe(200);
+    await expectRateLimited(await postGraphql(api.base, SEAT_MAP(), as(freshIp(), token)), 5);
+  });
+
+  it('charges a fifth for answers from the show cache: they are serialized, not executed', async () => {
+    const cached = await startApiServer(
+      { rateLimiter: createRateLimiter({ budgets }), trustProxy: 'loopback', showCacheMaxAgeMs: 60_000 },
+      api.h,
+    );
+    try {
+      const ip = freshIp();
+      // Executed once (1,002), then answered from the cache (201 each): 6 fit where 3 executions would not.
+      for (let i = 0; i < 5; i++) expect((await postGraphql(cached.base, SEAT_MAP(), as(ip))).status).toBe(200);
+      tick(1_000);
+      expect((await postGraphql(cached.base, SEAT_MAP(), as(ip))).status).toBe(200); // 2,007 of 2,500
+      // A new document is executed and charged in full.
+      await expectRateLimited(await postGraphql(cached.base, SEAT_MAP('status'), as(ip)), 4);
+    } finally {
+      await cached.close();
+    }
+  });
+
+  it('charges WebSocket operations to the same IP budget as HTTP ones', async () => {
+    const ip = freshIp();
+    const ws = new WebSocket(api.wsUrl, 'graphql-transport-ws', { headers: { 'x-forwarded-for': ip } });
+    const messages: { id?: string; type: string; payload?: any }[] = [];
+    const next = (pred: (m: (typeof messages)[number]) => boolean) =>
+      new Promise<(typeof messages)[number]>((resolve) => {
+        const found = messages.find(pred);
+        if (found) return resolve(found);
+        ws.on('message', () => {
+          const m = messages.find(pred);
+          if (m) resolve(m);
+        });
+      });
+    ws.on('message', (data) => messages.push(JSON.parse(String(data))));
+    try {
+      await new Promise((resolve, reject) => ws.once('open', resolve).once('error', reject));
+      ws.send(JSON.stringify({ type: 'connection_init' }));
+      await next((m) => m.type === 'connection_ack');
+      expect((await postGraphql(api.base, SEAT_MAP(), as(ip))).status).toBe(200);
+      ws.send(JSON.stringify({ id: '1', type: 'subscribe', payload: SEAT_MAP() }));
+      expect((await next((m) => m.id === '1' && m.type !== 'complete')).type).toBe('next');
+      ws.send(JSON.stringify({ id: '2', type: 'subscribe', payload: SEAT_MAP() }));
+      const refused = await next((m) => m.id === '2');
+      expect(refused.type).toBe('error');
+      expect(refused.payload[0].extensions).toMatchObject({ code: 'RATE_LIMITED' });
+      expect(ws.readyState).toBe(WebSocket.OPEN);
+    } finally {
+      ws.terminate();
+    }
+  });
+});
+
+describe('one client at a time', () => {
+  /** A POST from `ip` whose body is not finished until `finish()`: it holds its turn meanwhile. */
+  function slowRequest(port: number, ip: string) {
+    const body = JSON.stringify(ME);
+    const req = request({
+      host: '127.0.0.1',
+      port,
+      path: '/graphql',
+      method: 'POST',
+      agent: false,
+      headers: { 'content-type': 'application/json', 'content-length': body.length, 'x-forwarded-for': ip },
+    });
+    const answered = new Promise<number>((resolve, reject) => {
+      req.on('response', (res) => {
+        res.resume();
+        resolve(res.statusCode ?? 0);
+      });
+      req.on('error', reject);
+    });
+    req.write(body.slice(0, 5));
+    return { answered, finish: () => req.end(body.slice(5)) };
+  }
+
+  it('works on 2 requests of one IP at once, queues 16 in order, refuses the next; other IPs never wait', async () => {
+    const generous = await startApiServer(
+      {
+        rateLimiter: createRateLimiter({ budgets: { ipPerSecond: 100, ipPerMinute: 1_000 } }),
+        trustProxy: 'loopback',
+      },
+      api.h,
+    );
+    const port = generous.server.port;
+    const ip = freshIp();
+    const held = [slowRequest(port, ip), slowRequest(port, ip)];
+    try {
+      await new Promise((r) => setTimeout(r, 100));
+      const queued = Array.from({ length: 16 }, () => postGraphql(generous.base, ME, as(ip)));
+      const overflow = await postGraphql(generous.base, ME, as(ip));
+      await expectRateLimited(overflow, 1);
+      // Another IP is served at once, while this one's queue waits for its turns.
+      const other = await postGraphql(generous.base, ME, as(freshIp()));
+      expect(other.status).toBe(200);
+      let done = 0;
+      for (const q of queued) void q.then(() => done++);
+      await new Promise((r) => setTimeout(r, 200));
+      expect(done).toBe(0);
+      held[0]!.finish();
+      expect(await held[0]!.answered).toBe(200);
+      const answers = await Promise.all(queued);
+      expect(answers.every((a) => a.status === 200)).toBe(true);
+      held[1]!.finish();
+      expect(await held[1]!.answered).toBe(200);
+    } finally {
+      await generous.close();
+    }
   });
 });
 
@@ -172,15 +362,21 @@ describe.skipIf(!process.env['REDIS_URL'])('in Redis', () => {
     await new Promise((resolve) => redis.once('ready', resolve));
     const keyPrefix = `boxoffice:test:${Date.now()}:${Math.random()}`;
     try {
-      const a = createRateLimiter({ redis, keyPrefix, budgets: { ipPerMinute: 180 } });
-      const b = createRateLimiter({ redis, keyPrefix, budgets: { ipPerMinute: 180 } }); // another API process
+      const budgets = { ipPerSecond: 3, ipCostPerMinute: 30_000 }; // 2,500 per 5 s
+      const a = createRateLimiter({ redis, keyPrefix, budgets });
+      const b = createRateLimiter({ redis, keyPrefix, budgets }); // another API process
       expect(await a.request('1.2.3.4', null)).toBeNull();
       expect(await b.request('1.2.3.4', null)).toBeNull();
       expect(await a.request('1.2.3.4', null)).toBeNull();
       const refused = await b.request('1.2.3.4', null);
-      expect(refused).toMatchObject({ budget: 'ipPerMinute' });
+      expect(refused).toMatchObject({ budget: 'ipPerSecond' });
       expect(refused!.retryAfterSeconds).toBe(1);
       expect(await a.request('5.6.7.8', null)).toBeNull();
+      // Cost budgets are shared the same way, weighted by each operation's cost.
+      const seatMap = { cost: 2_600, fields: [] };
+      expect(await a.operation('5.6.7.8', null, seatMap)).toBeNull();
+      expect(await b.operation('5.6.7.8', null, seatMap)).toMatchObject({ budget: 'ipCostPerMinute' });
+      expect(await b.operation('9.9.9.9', null, seatMap)).toBeNull();
     } finally {
       const keys = await redis.keys(`${keyPrefix}*`);
       if (keys.length) await redis.del(...keys);

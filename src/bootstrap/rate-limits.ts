@@ -11,8 +11,12 @@ export function rateLimiterFromEnv(env: Env, logger: Logger, lifecycle: Lifecycl
     return undefined;
   }
   const budgets = {
+    ipPerSecond: env.RATE_LIMIT_IP_PER_SECOND,
     ipPerMinute: env.RATE_LIMIT_IP_PER_MINUTE,
+    userPerSecond: env.RATE_LIMIT_USER_PER_SECOND,
     userPerMinute: env.RATE_LIMIT_USER_PER_MINUTE,
+    ipCostPerMinute: env.RATE_LIMIT_IP_COST_PER_MINUTE,
+    userCostPerMinute: env.RATE_LIMIT_USER_COST_PER_MINUTE,
     holdSeatsPerMinute: env.RATE_LIMIT_HOLDS_PER_MINUTE,
     confirmBookingPerMinute: env.RATE_LIMIT_CONFIRMS_PER_MINUTE,
     showHoldSeatsPerSecond: env.RATE_LIMIT_SHOW_HOLDS_PER_SECOND,

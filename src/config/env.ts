@@ -19,6 +19,8 @@ const EnvSchema = z.object({
   /** holdChanged sends EXPIRING_SOON this long before a hold expires. */
   HOLD_EXPIRING_SOON_SECONDS: z.coerce.number().int().min(1).max(3_600).default(60),
   /** Unsent bytes after which a WebSocket subscriber is slow: it gets a whole seat map once it drains. */
+  /** How long a `show(id)` response (seat map) may be reused at most; 0 turns the cache off. */
+  SHOW_CACHE_MAX_AGE_MS: z.coerce.number().int().min(0).max(60_000).default(5_000),
   WS_MAX_BUFFERED_BYTES: z.coerce.number().int().min(16_384).max(67_108_864).default(1_048_576),
   RUN_WORKER: bool.default(true),
   HOLD_TTL_SECONDS: z.coerce.number().int().min(10).max(86_400).default(600),
@@ -37,8 +39,12 @@ const EnvSchema = z.object({
   TICKET_SECRET: z.string().min(32, 'must be at least 32 characters').optional(),
   RATE_LIMITS: z.enum(['on', 'off']).default('on'),
   /** Budgets (see src/http/rate-limits/budgets.ts); admins are exempt. */
-  RATE_LIMIT_IP_PER_MINUTE: z.coerce.number().int().min(1).default(1_200),
-  RATE_LIMIT_USER_PER_MINUTE: z.coerce.number().int().min(1).default(600),
+  RATE_LIMIT_IP_PER_SECOND: z.coerce.number().int().min(1).default(10),
+  RATE_LIMIT_IP_PER_MINUTE: z.coerce.number().int().min(1).default(120),
+  RATE_LIMIT_USER_PER_SECOND: z.coerce.number().int().min(1).default(10),
+  RATE_LIMIT_USER_PER_MINUTE: z.coerce.number().int().min(1).default(120),
+  RATE_LIMIT_IP_COST_PER_MINUTE: z.coerce.number().int().min(1).default(24_000),
+  RATE_LIMIT_USER_COST_PER_MINUTE: z.coerce.number().int().min(1).default(24_000),
   RATE_LIMIT_HOLDS_PER_MINUTE: z.coerce.number().int().min(1).default(10),
   RATE_LIMIT_CONFIRMS_PER_MINUTE: z.coerce.number().int().min(1).default(5),
   RATE_LIMIT_SHOW_HOLDS_PER_SECOND: z.coerce.number().int().min(1).default(1_000),

@@ -5,16 +5,23 @@ import type { AppServices } from '../domain/services.js';
 
 export interface GraphQLContext {
   viewer: Viewer | null;
+  /** The client's IP as the rate limits count it (`trust proxy` applied). */
+  clientIp: string;
   services: AppServices;
   /** Per request (or per WebSocket operation): caches are never shared between users. */
   loaders: Loaders;
 }
 
 /** Same function for HTTP (Apollo `context`) and WebSocket (graphql-ws `context`). */
-export function createContext(services: AppServices, viewer: Viewer | null): GraphQLContext {
+export function createContext(
+  services: AppServices,
+  viewer: Viewer | null,
+  clientIp = 'unknown',
+): GraphQLContext {
   let loaders: Loaders | undefined;
   return {
     viewer,
+    clientIp,
     services,
     // Built on first use: a WebSocket subscription lives as long as its socket, and one that never
     // loads anything (seatChanged) then holds no DataLoaders.

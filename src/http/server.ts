@@ -1,4 +1,4 @@
-import { createServer, type Server } from 'node:http';
+import { createServer, type IncomingMessage, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { ApolloServer } from '@apollo/server';
 import { expressMiddleware } from '@as-integrations/express5';
@@ -12,6 +12,7 @@ import { createContext, type GraphQLContext } from '../graphql/context.js';
 import { createFormatError } from '../graphql/format-error.js';
 import { schema } from '../graphql/schema.js';
 import { createSeatFanout } from '../graphql/seat-fanout.js';
+import { createShowResponseCache } from '../graphql/show-response-cache.js';
 import { createOperationLimits } from '../graphql/limits/operation-limits.js';
 import { persistedQueryOptions, type PersistedQueriesConfig } from '../graphql/persisted-queries.js';
 import type { Logger } from '../logger.js';
@@ -22,6 +23,7 @@ import { graphqlJsonBody, graphqlRequestGuards, resolveViewer } from './graphql-
 import { useGraphqlWs } from './graphql-ws-adapter.js';
 import { healthRoutes } from './health.js';
 import { stripeWebhookRoutes } from './stripe-webhook.js';
+import { clientConcurrency } from './rate-limits/client-concurrency.js';
 import { rateLimitMiddleware } from './rate-limits/rate-limit-middleware.js';
 import { rateLimitPlugin } from './rate-limits/rate-limit-plugin.js';
 import type { RateLimiter } from './rate-limits/rate-limiter.js';
@@ -43,6 +45,8 @@ export interface HttpServerOptions {
   trustProxy?: string | undefined;
   /** Unsent bytes after which a WebSocket subscriber is slow (WS_MAX_BUFFERED_BYTES). */
   wsMaxBufferedBytes?: number | undefined;
+  /** How long a `show(id)` response may be reused at most (SHOW_CACHE_MAX_AGE_MS); 0 turns it off. */
+  showCacheMaxAgeMs?: number | undefined;
 }
 
 export interface RunningServer {
@@ -63,10 +67,16 @@ export async function startHttpServer(opts: HttpServerOptions): Promise<RunningS
   const limits = createOperationLimits({ production: opts.production });
   const persisted = persistedQueryOptions(opts.persistedQueries ?? { mode: 'apq' });
   const httpServer = createServer(app);
+  const showCacheMaxAgeMs = opts.showCacheMaxAgeMs ?? 5_000;
+  const showCache =
+    showCacheMaxAgeMs > 0
+      ? createShowResponseCache({ catalog: services.catalog, clock: services.clock, maxAgeMs: showCacheMaxAgeMs })
+      : undefined;
 
   const wsServer = new WebSocketServer({ server: httpServer, path: '/graphql', maxPayload: WS_LIMITS.maxPayload });
   // seatChanged is pushed to sockets with one execution per change per process (seat-fanout.ts).
   const fanout = createSeatFanout({ services, formatError, maxBufferedBytes: opts.wsMaxBufferedBytes ?? 1_048_576 });
+  const wsClientIp = (request: IncomingMessage) => upgradeClientIp(request, app.get('trust proxy fn'));
   const wsCleanup = useGraphqlWs<{ authorization?: unknown }, { viewer: GraphQLContext['viewer'] }>(
     {
       schema,
@@ -76,7 +86,7 @@ export async function startHttpServer(opts: HttpServerOptions): Promise<RunningS
         formatError,
         rateLimiter: opts.rateLimiter,
         production: opts.production,
-        clientIp: (request) => upgradeClientIp(request, app.get('trust proxy fn')),
+        clientIp: wsClientIp,
       }),
       // Authenticate once per connection; anonymous clients may watch seat maps.
       onConnect: async (ctx) => {
@@ -86,7 +96,12 @@ export async function startHttpServer(opts: HttpServerOptions): Promise<RunningS
         ctx.extra.viewer = viewer;
         return true;
       },
-      context: (ctx, id) => fanout.bind(createContext(services, ctx.extra.viewer ?? null), ctx.extra.socket, id),
+      context: (ctx, id) =>
+        fanout.bind(
+          createContext(services, ctx.extra.viewer ?? null, wsClientIp(ctx.extra.request)),
+          ctx.extra.socket,
+          id,
+        ),
       subscribe: fanout.subscribe,
       onNext: (_ctx, _id, _payload, _args, result) =>
         result.errors
@@ -121,7 +136,9 @@ export async function startHttpServer(opts: HttpServerOptions): Promise<RunningS
       graphqlOverHttpStatusPlugin(),
       ...persisted.plugins,
       ...limits.plugins,
-      ...(opts.rateLimiter ? [rateLimitPlugin(opts.rateLimiter)] : []),
+      // A request answered from the show cache still passes every limit, but costs no query cost.
+      ...(opts.rateLimiter ? [rateLimitPlugin(opts.rateLimiter, showCache)] : []),
+      ...(showCache ? [showCache.plugin] : []),
     ],
   });
   await apollo.start();
@@ -133,10 +150,10 @@ export async function startHttpServer(opts: HttpServerOptions): Promise<RunningS
     '/graphql',
     graphqlRequestGuards(),
     resolveViewer(services.auth),
-    ...(opts.rateLimiter ? [rateLimitMiddleware(opts.rateLimiter)] : []),
+    ...(opts.rateLimiter ? [rateLimitMiddleware(opts.rateLimiter), clientConcurrency()] : []),
     graphqlJsonBody(),
     expressMiddleware(apollo, {
-      context: async ({ res }) => createContext(services, res.locals['viewer'] ?? null),
+      context: async ({ req, res }) => createContext(services, res.locals['viewer'] ?? null, req.ip),
     }),
   );
   app.use(httpErrorHandler(logger));

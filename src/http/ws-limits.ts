@@ -12,8 +12,8 @@ import {
 import type { Context } from 'graphql-ws';
 import type { Extra } from 'graphql-ws/use/ws';
 import type { Viewer } from '../domain/auth/tokens.js';
-import { fragmentsOf } from '../graphql/limits/cost.js';
-import { checkCost, type OperationLimits } from '../graphql/limits/operation-limits.js';
+import { fragmentsOf, operationCost } from '../graphql/limits/cost.js';
+import { costLimitError, type OperationLimits } from '../graphql/limits/operation-limits.js';
 import type { FormatError } from '../graphql/format-error.js';
 import { rateLimitedError } from './rate-limits/rate-limited-error.js';
 import type { RateLimiter } from './rate-limits/rate-limiter.js';
@@ -89,8 +89,9 @@ export function wsLimitOptions(deps: WsLimitDeps) {
         ]);
       }
       const viewer = ctx.extra.viewer ?? null;
+      const clientIp = deps.clientIp(ctx.extra.request);
       if (deps.rateLimiter) {
-        const rejected = await deps.rateLimiter.request(deps.clientIp(ctx.extra.request), viewer);
+        const rejected = await deps.rateLimiter.request(clientIp, viewer);
         if (rejected) return toErrors([rateLimitedError(rejected, { http: false })]);
       }
       let document: DocumentNode;
@@ -108,13 +109,17 @@ export function wsLimitOptions(deps: WsLimitDeps) {
       if (!operation)
         return toErrors([new GraphQLError('Unable to identify operation')], 'GRAPHQL_VALIDATION_FAILED');
       const variables = payload.variables ?? undefined;
-      const tooCostly = checkCost(deps.schema, document, operation, variables);
+      const fragments = fragmentsOf(document);
+      const cost = operationCost(deps.schema, operation, fragments, variables);
+      const tooCostly = costLimitError(cost);
       if (tooCostly) return toErrors([tooCostly]);
-      if (deps.rateLimiter && operation.operation === 'mutation') {
-        const rejected = await deps.rateLimiter.operation(
-          viewer,
-          rootFieldCalls(operation, fragmentsOf(document), variables),
-        );
+      if (deps.rateLimiter) {
+        // A subscription pays its cost once, when it starts: its events are executed once per
+        // process for all subscribers (seat-fanout.ts), not once per socket.
+        const rejected = await deps.rateLimiter.operation(clientIp, viewer, {
+          cost,
+          fields: operation.operation === 'mutation' ? rootFieldCalls(operation, fragments, variables) : [],
+        });
         if (rejected) return toErrors([rateLimitedError(rejected, { http: false })]);
       }
       const args: ExecutionArgs = {

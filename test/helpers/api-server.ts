@@ -19,7 +19,7 @@ export interface ApiServer {
  */
 export async function startApiServer(
   opts: Partial<
-    Pick<HttpServerOptions, 'production' | 'rateLimiter' | 'persistedQueries' | 'trustProxy'>
+    Pick<HttpServerOptions, 'production' | 'rateLimiter' | 'persistedQueries' | 'trustProxy' | 'showCacheMaxAgeMs'>
   > = {},
   harness?: Harness,
 ): Promise<ApiServer> {

@@ -75,3 +75,15 @@ export async function countSeatsByShowIds(
     .where(inArray(showSeats.showId, [...showIds]))
     .groupBy(showSeats.showId);
 }
+
+/**
+ * When the earliest hold still running on a show's seats expires (after `now`), or null: a seat
+ * map read now shows those seats HELD and starts showing them AVAILABLE at that moment, without a
+ * new version (lazy reclaim).
+ */
+export async function findNextHoldExpiry(db: DbOrTx, showId: string, now: Date): Promise<Date | null> {
+  const [row] = await db.execute<{ next: string | null }>(sql`
+    select min(hold_expires_at) as "next" from show_seats
+    where show_id = ${showId}::uuid and status = 'HELD' and hold_expires_at > ${now.toISOString()}::timestamptz`);
+  return row?.next ? new Date(row.next) : null;
+}

@@ -1,12 +1,14 @@
 import type { Db } from '../../db/client.js';
 import { findAllCities, findCitiesByIds } from '../../db/queries/cities.js';
 import { findEventsByIds, findEventsPage } from '../../db/queries/events.js';
+import { findShowVersions } from '../../db/queries/seat-change-log.js';
+import { findNextHoldExpiry } from '../../db/queries/show-seats.js';
 import { findShowsByIds, findShowsPage } from '../../db/queries/shows.js';
 import { findVenuesByIds, findVenuesPage } from '../../db/queries/venues.js';
 import type { CityRow, EventRow, ShowRow, VenueRow } from '../../db/schema/index.js';
 import type { Clock } from '../clock.js';
 import { decodeCursor, encodeCursor, parseFirst, toConnection, type Connection } from '../pagination.js';
-import { parseId, parseOptionalId } from '../validation.js';
+import { isId, parseId, parseOptionalId } from '../validation.js';
 import {
   parseEventFilter,
   parseShowFilter,
@@ -76,6 +78,17 @@ export function createCatalogService({ db, clock }: { db: Db; clock: Clock }) {
     },
 
     showStatus: (show: ShowRow): ShowStatus => showStatusAt(show, clock.now()),
+
+    /** A show's seat version (its sequenced seat changes), or null for an unknown show or a bad id. */
+    async seatVersion(showId: string): Promise<number | null> {
+      if (!isId(showId)) return null;
+      const [row] = await findShowVersions(db, [showId.toLowerCase()]);
+      return row?.version ?? null;
+    },
+
+    /** When a seat map read now next changes without a new version: the earliest running hold's expiry. */
+    nextHoldExpiry: (showId: string): Promise<Date | null> =>
+      findNextHoldExpiry(db, parseId(showId, 'showId'), clock.now()),
   };
 }
 export type CatalogService = ReturnType<typeof createCatalogService>;

@@ -48,14 +48,28 @@ export function createOperationLimits({ production }: { production: boolean }): 
   };
 }
 
+/** What Apollo knows of a request once its operation is resolved. */
+interface ResolvedRequest {
+  schema: GraphQLSchema;
+  document: DocumentNode;
+  operation: OperationDefinitionNode;
+  request: { variables?: Readonly<Record<string, unknown>> | undefined };
+}
+
+const requestCosts = new WeakMap<object, number>();
+
+/** The cost of a request's operation, computed once however many plugins ask (limit, rate limits). */
+export function costOfRequest({ schema, document, operation, request }: ResolvedRequest): number {
+  let cost = requestCosts.get(request);
+  if (cost === undefined) {
+    cost = operationCost(schema, operation, fragmentsOf(document), request.variables);
+    requestCosts.set(request, cost);
+  }
+  return cost;
+}
+
 /** A GraphQL error for an operation over the cost limit, or null. */
-export function checkCost(
-  schema: GraphQLSchema,
-  document: DocumentNode,
-  operation: OperationDefinitionNode,
-  variables: Readonly<Record<string, unknown>> | undefined,
-): GraphQLError | null {
-  const cost = operationCost(schema, operation, fragmentsOf(document), variables);
+export function costLimitError(cost: number): GraphQLError | null {
   if (cost <= MAX_COST) return null;
   return new GraphQLError(
     `Query cost ${cost} exceeds the limit of ${MAX_COST}: ask for fewer items (a smaller first, fewer seat maps) or split the operation`,
@@ -70,7 +84,7 @@ function costLimitPlugin(): ApolloServerPlugin<BaseContext> {
       return {
         async didResolveOperation({ schema, document, operation, request }) {
           if (!operation) return;
-          const error = checkCost(schema, document, operation, request.variables);
+          const error = costLimitError(costOfRequest({ schema, document, operation, request }));
           if (error) throw error;
         },
       };

@@ -1,13 +1,33 @@
 /**
- * Rate-limit budgets. Every budget is a number of requests in a fixed window that starts with a
- * key's first request; over it, the request is refused with RATE_LIMITED and the seconds until the
- * window ends. Admins are exempt from all of them.
+ * Rate-limit budgets. Every budget is a number of requests (or, for the cost budgets, of cost
+ * points) in a fixed window that starts with a key's first request; over it, the request is
+ * refused with RATE_LIMITED and the seconds until the window ends. Admins are exempt from all.
+ *
+ * Fairness is what they are for: one event loop serves everyone, so what one client may make it
+ * do in a burst (the short windows) and over time (the minute) is what it can take from others.
+ * A budget per minute alone would let a flood spend the minute in its first second; a budget per
+ * second alone would let it keep a tenth of the server for itself all day.
  */
 export interface RateLimitBudgets {
-  /** HTTP requests and WebSocket operations per client IP, per minute (enforced per second: 1/60 of it). */
+  /** HTTP requests and WebSocket operations per client IP, per second: the burst a page load needs. */
+  ipPerSecond: number;
+  /** The same per minute: what one IP may keep asking for. */
   ipPerMinute: number;
-  /** Requests per signed-in user, per minute, whatever their IP (enforced per second: 1/60 of it). */
+  /** Requests per signed-in user, per second, whatever their IP. */
+  userPerSecond: number;
+  /** Requests per signed-in user, per minute, whatever their IP. */
   userPerMinute: number;
+  /**
+   * Query cost (`src/graphql/limits/cost.ts`) of what a client IP makes the server do, per minute.
+   * Requests are not equal: an executed 500-seat seat map costs about 1,000 and holds the event
+   * loop for milliseconds, a page of shows about 120; an answer from the show cache costs a fifth
+   * of its query cost (it is still serialized and sent). Also paced per 5 seconds, at a twelfth of
+   * the minute: an operation dearer than that spends the 5 seconds, so executed seat maps come one
+   * at a time, never in a burst.
+   */
+  ipCostPerMinute: number;
+  /** The same per signed-in user, whatever their IP. */
+  userCostPerMinute: number;
   /** `holdSeats` per user, per minute: holds are what scalpers' bots spam. */
   holdSeatsPerMinute: number;
   /** `confirmBooking` per user, per minute: each one may charge a card. */
@@ -20,8 +40,12 @@ export interface RateLimitBudgets {
 }
 
 export const DEFAULT_BUDGETS: RateLimitBudgets = {
-  ipPerMinute: 1_200,
-  userPerMinute: 600,
+  ipPerSecond: 10,
+  ipPerMinute: 120,
+  userPerSecond: 10,
+  userPerMinute: 120,
+  ipCostPerMinute: 24_000,
+  userCostPerMinute: 24_000,
   holdSeatsPerMinute: 10,
   confirmBookingPerMinute: 5,
   showHoldSeatsPerSecond: 1_000,

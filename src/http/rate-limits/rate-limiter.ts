@@ -7,6 +7,7 @@ import {
   type IRateLimiterOptions,
 } from 'rate-limiter-flexible';
 import type { Viewer } from '../../domain/auth/tokens.js';
+import { MAX_COST } from '../../graphql/limits/cost.js';
 import { DEFAULT_BUDGETS, type RateLimitBudgets } from './budgets.js';
 
 /** A refused request: retry after this many whole seconds (at least 1). */
@@ -21,8 +22,20 @@ export interface RateLimitRejection {
 export interface RateLimiter {
   /** One HTTP request or WebSocket connection/operation: the IP budget, then the user's. */
   request(ip: string, viewer: Viewer | null): Promise<RateLimitRejection | null>;
-  /** One GraphQL operation's root fields: the stricter budgets of holdSeats and confirmBooking. */
-  operation(viewer: Viewer | null, fields: readonly RootFieldCall[]): Promise<RateLimitRejection | null>;
+  /**
+   * One GraphQL operation, once it is parsed and validated and before it runs: its cost against
+   * the IP's and the user's cost budgets, then its root fields against the stricter budgets of
+   * holdSeats and confirmBooking.
+   */
+  operation(ip: string, viewer: Viewer | null, operation: OperationCall): Promise<RateLimitRejection | null>;
+}
+
+/** What the limiter needs to know of an operation. */
+export interface OperationCall {
+  /** What it makes the server do: its query cost (`operationCost`), less when the show cache answers it. */
+  cost: number;
+  /** Its root fields: only mutations' are looked at. */
+  fields: readonly RootFieldCall[];
 }
 
 /** A root field of an operation with the show it touches, when it touches one. */
@@ -53,16 +66,29 @@ export function createRateLimiter(opts: RateLimiterOptions = {}): RateLimiter {
     return new RateLimiterRedis({
       ...base,
       storeClient: opts.redis,
+      // Blocked in memory until the window ends.
       inMemoryBlockOnConsumed: points,
-      inMemoryBlockDuration: duration,
       insuranceLimiter: new RateLimiterMemory(base),
     });
   };
-  // Request budgets are enforced per second (a sixtieth of the minute's): a flood cannot spend a
-  // minute of seat maps in its first second, which is what would slow everyone else down.
-  const perSecond = (perMinute: number) => Math.max(1, Math.round(perMinute / 60));
-  const ip = make('ip', perSecond(budgets.ipPerMinute), 1);
-  const user = make('user', perSecond(budgets.userPerMinute), 1);
+  type Window = readonly [RateLimiterAbstract, keyof RateLimitBudgets];
+  const ip: Window[] = [
+    [make('ip-s', budgets.ipPerSecond, 1), 'ipPerSecond'],
+    [make('ip-m', budgets.ipPerMinute, 60), 'ipPerMinute'],
+  ];
+  const user: Window[] = [
+    [make('user-s', budgets.userPerSecond, 1), 'userPerSecond'],
+    [make('user-m', budgets.userPerMinute, 60), 'userPerMinute'],
+  ];
+  // Cost is paced: a twelfth of the minute per 5 s, so even a client that saved up its minute
+  // cannot make the server execute it in one burst. An operation dearer than the short window
+  // spends all of it; the minute still counts its whole cost (at least the cost limit fits).
+  const costWindows = (name: string, perMinute: number, budget: keyof RateLimitBudgets): Window[] => [
+    [make(`${name}-5s`, Math.max(1, Math.round(perMinute / 12)), 5), budget],
+    [make(`${name}-m`, Math.max(MAX_COST, perMinute), 60), budget],
+  ];
+  const ipCost = costWindows('ip-cost', budgets.ipCostPerMinute, 'ipCostPerMinute');
+  const userCost = costWindows('user-cost', budgets.userCostPerMinute, 'userCostPerMinute');
   const holds = make('hold', budgets.holdSeatsPerMinute, 60);
   const confirms = make('confirm', budgets.confirmBookingPerMinute, 60);
   const show = make('show', budgets.showHoldSeatsPerSecond, 1);
@@ -71,9 +97,10 @@ export function createRateLimiter(opts: RateLimiterOptions = {}): RateLimiter {
     limiter: RateLimiterAbstract,
     key: string,
     budget: keyof RateLimitBudgets,
+    points = 1,
   ): Promise<RateLimitRejection | null> => {
     try {
-      await limiter.consume(key);
+      await limiter.consume(key, points);
       return null;
     } catch (err) {
       if (!(err instanceof RateLimiterRes)) throw err;
@@ -81,17 +108,58 @@ export function createRateLimiter(opts: RateLimiterOptions = {}): RateLimiter {
       return { retryAfterSeconds: Math.max(1, Math.ceil(msBeforeNext / 1000)), msBeforeNext, budget };
     }
   };
+  /** Every window of a budget, shortest first; the first that refuses answers. */
+  const consumeAll = async (windows: Window[], key: string, points = 1) => {
+    for (const [limiter, budget] of windows) {
+      const rejected = await consume(limiter, key, budget, Math.min(points, limiter.points));
+      if (rejected) return rejected;
+    }
+    return null;
+  };
+
+  // Clients whose cost budget ran out, until their window ends: their next requests are refused
+  // before the body is read (and held back like any refusal) instead of being parsed and costed
+  // again, so a flood of dear queries costs about what a flood of refused requests does.
+  // Per process: the authoritative check is still the operation's.
+  const spentCost = new Map<string, { until: number; budget: keyof RateLimitBudgets }>();
+  const spent = (key: string): RateLimitRejection | null => {
+    const entry = spentCost.get(key);
+    if (!entry) return null;
+    const msBeforeNext = entry.until - Date.now();
+    if (msBeforeNext <= 0) {
+      spentCost.delete(key);
+      return null;
+    }
+    return { retryAfterSeconds: Math.max(1, Math.ceil(msBeforeNext / 1000)), msBeforeNext, budget: entry.budget };
+  };
+  const markSpent = (key: string, rejection: RateLimitRejection) => {
+    if (spentCost.size >= 10_000) for (const k of spentCost.keys()) spent(k); // drop ended windows
+    spentCost.set(key, { until: Date.now() + rejection.msBeforeNext, budget: rejection.budget });
+  };
 
   return {
     async request(clientIp, viewer) {
       if (viewer?.role === 'ADMIN') return null;
-      return (
-        (await consume(ip, clientIp, 'ipPerMinute')) ??
-        (viewer ? await consume(user, viewer.id, 'userPerMinute') : null)
-      );
+      const spentAlready = spent(`ip:${clientIp}`) ?? (viewer ? spent(`user:${viewer.id}`) : null);
+      if (spentAlready) return spentAlready;
+      return (await consumeAll(ip, clientIp)) ?? (viewer ? await consumeAll(user, viewer.id) : null);
     },
-    async operation(viewer, fields) {
+    async operation(clientIp, viewer, { cost, fields }) {
       if (viewer?.role === 'ADMIN') return null;
+      if (cost > 0) {
+        const byIp = await consumeAll(ipCost, clientIp, cost);
+        if (byIp) {
+          markSpent(`ip:${clientIp}`, byIp);
+          return byIp;
+        }
+        if (viewer) {
+          const byUser = await consumeAll(userCost, viewer.id, cost);
+          if (byUser) {
+            markSpent(`user:${viewer.id}`, byUser);
+            return byUser;
+          }
+        }
+      }
       for (const field of fields) {
         // Anonymous callers are refused by the resolver (UNAUTHENTICATED) and already paid per IP.
         if (field.name === 'holdSeats') {
