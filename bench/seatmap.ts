@@ -3,7 +3,8 @@
  *
  * Starts the API as its own process against the local Postgres, creates a 500-seat show with a
  * realistic mix of statuses, and queries its seat map from N concurrent connections (closed
- * loop) for a fixed time after a warm-up. Prints requests/s, latency percentiles and bytes.
+ * loop) for a fixed time after a warm-up, once with the show response cache off (every request
+ * executed) and once on. Prints requests/s, latency percentiles, bytes and the ratio.
  */
 import os from 'node:os';
 import { randomUUID } from 'node:crypto';
@@ -68,15 +69,33 @@ async function main() {
   }
   await handle.close();
 
+  // The same reads with the show response cache off (every request executed) and on.
+  const results: Record<string, number> = {};
+  for (const [label, maxAge] of [
+    ['cache off', '0'],
+    ['cache on ', '5000'],
+  ] as const) {
+    const r = await readSeatMaps(url, show.id, maxAge);
+    results[label] = r.perSecond;
+    console.log(
+      `seat map of 500 seats, ${label}: ${fmt(r.perSecond, 0)} req/s, p50 ${fmt(r.p50)} ms, p99 ${fmt(r.p99)} ms, ${r.bytes} bytes, errors ${r.errors}`,
+    );
+  }
+  console.log(`cache on / off: ${fmt(results['cache on ']! / results['cache off']!, 2)}x`);
+}
+
+/** N connections reading the seat map in a closed loop against a fresh API process. */
+async function readSeatMaps(url: string, showId: string, showCacheMaxAgeMs: string) {
   const api = await startApiProcess({
     DATABASE_URL: url,
     JWT_SECRET: BENCH_JWT_SECRET,
     NODE_ENV: 'production',
     RATE_LIMITS: 'off',
     RUN_WORKER: 'true',
+    SHOW_CACHE_MAX_AGE_MS: showCacheMaxAgeMs,
   });
   const pool = new Pool(api.origin, { connections: CONNECTIONS, pipelining: 1 });
-  const body = JSON.stringify({ query: SEAT_MAP, variables: { id: show.id } });
+  const body = JSON.stringify({ query: SEAT_MAP, variables: { id: showId } });
   const latencies: number[] = [];
   let bytes = 0;
   let errors = 0;
@@ -107,9 +126,13 @@ async function main() {
     await pool.close();
     await api.stop();
   }
-  console.log(
-    `seat map of 500 seats: ${fmt(latencies.length / DURATION_S, 0)} req/s, p50 ${fmt(percentile(latencies, 50))} ms, p99 ${fmt(percentile(latencies, 99))} ms, ${bytes} bytes, errors ${errors}`,
-  );
+  return {
+    perSecond: latencies.length / DURATION_S,
+    p50: percentile(latencies, 50),
+    p99: percentile(latencies, 99),
+    bytes,
+    errors,
+  };
 }
 
 await main();
