@@ -44,7 +44,7 @@ beforeAll(async () => {
   vi.useFakeTimers({ toFake: ['Date'] });
   // The show cache is off here, so every seat map is executed and costed; one test turns it on.
   api = await startApiServer({
-    rateLimiter: createRateLimiter({ budgets }),
+    rateLimiter: createRateLimiter({ budgets, holdRefusalsMs: 1_000 }),
     trustProxy: 'loopback',
     showCacheMaxAgeMs: 0,
   });
@@ -174,7 +174,7 @@ describe('query cost per IP', () => {
 
   it('charges a fifth for answers from the show cache: they are serialized, not executed', async () => {
     const cached = await startApiServer(
-      { rateLimiter: createRateLimiter({ budgets }), trustProxy: 'loopback', showCacheMaxAgeMs: 60_000 },
+      { rateLimiter: createRateLimiter({ budgets, holdRefusalsMs: 1_000 }), trustProxy: 'loopback', showCacheMaxAgeMs: 60_000 },
       api.h,
     );
     try {
@@ -248,7 +248,7 @@ describe('one client at a time', () => {
   it('works on 2 requests of one IP at once, queues 16 in order, refuses the next; other IPs never wait', async () => {
     const generous = await startApiServer(
       {
-        rateLimiter: createRateLimiter({ budgets: { ipPerSecond: 100, ipPerMinute: 1_000 } }),
+        rateLimiter: createRateLimiter({ budgets: { ipPerSecond: 100, ipPerMinute: 1_000 }, holdRefusalsMs: 1_000 }),
         trustProxy: 'loopback',
       },
       api.h,

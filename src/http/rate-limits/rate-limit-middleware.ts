@@ -7,15 +7,13 @@ import type { RateLimiter } from './rate-limiter.js';
  * Per-IP and per-user budgets, checked before the body is read or parsed: refusing a flood must
  * cost as little as possible, or the abuser slows everyone else down. Expects `res.locals.viewer`.
  *
- * The 429 is sent after the client's window ends (at most `maxDelayMs`, plus up to `jitterMs`): a client that
- * retries in a closed loop then waits instead of spinning through thousands of refusals a second,
- * each of which costs the server CPU that other users are waiting for. A waiting socket costs
- * memory only.
+ * The 429 is sent after the client's window ends (at most `limiter.holdRefusalsMs`, plus up to
+ * `jitterMs`): a client that retries in a closed loop then waits instead of spinning through
+ * thousands of refusals a second, each of which costs the server CPU that other users are waiting
+ * for. A waiting socket costs memory only.
  */
-export function rateLimitMiddleware(
-  limiter: RateLimiter,
-  { maxDelayMs = 1_000, jitterMs = 1_000 } = {},
-): RequestHandler {
+export function rateLimitMiddleware(limiter: RateLimiter, { jitterMs = 1_000 } = {}): RequestHandler {
+  const maxDelayMs = limiter.holdRefusalsMs;
   return (req, res, next) => {
     const viewer = (res.locals['viewer'] ?? null) as Viewer | null;
     limiter.request(req.ip ?? 'unknown', viewer).then((rejected) => {

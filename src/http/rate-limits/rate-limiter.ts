@@ -20,6 +20,8 @@ export interface RateLimitRejection {
 }
 
 export interface RateLimiter {
+  /** How long a refused HTTP request is held at most before its 429 (until its window ends). */
+  holdRefusalsMs: number;
   /** One HTTP request or WebSocket connection/operation: the IP budget, then the user's. */
   request(ip: string, viewer: Viewer | null): Promise<RateLimitRejection | null>;
   /**
@@ -49,6 +51,13 @@ export interface RateLimiterOptions {
   /** Shared counters across API processes. Without it, counters are per process. */
   redis?: Redis;
   keyPrefix?: string;
+  /**
+   * Refused requests are answered when the client's window ends, but at most this late (default
+   * 10 s). A client retrying in a closed loop then sends a few requests a connection per window
+   * instead of hundreds; each costs the server a parse and a write other users wait for, while a
+   * held socket costs memory only.
+   */
+  holdRefusalsMs?: number;
 }
 
 /**
@@ -138,6 +147,7 @@ export function createRateLimiter(opts: RateLimiterOptions = {}): RateLimiter {
   };
 
   return {
+    holdRefusalsMs: opts.holdRefusalsMs ?? 10_000,
     async request(clientIp, viewer) {
       if (viewer?.role === 'ADMIN') return null;
       const spentAlready = spent(`ip:${clientIp}`) ?? (viewer ? spent(`user:${viewer.id}`) : null);
