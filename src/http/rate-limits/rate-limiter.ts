@@ -143,6 +143,8 @@ export function createRateLimiter(opts: RateLimiterOptions = {}): RateLimiter {
   };
   const markSpent = (key: string, rejection: RateLimitRejection) => {
     if (spentCost.size >= 10_000) for (const k of spentCost.keys()) spent(k); // drop ended windows
+    // Only a shortcut: when many clients are over budget at once, the rest take the long way.
+    if (spentCost.size >= 10_000) return;
     spentCost.set(key, { until: Date.now() + rejection.msBeforeNext, budget: rejection.budget });
   };
 
