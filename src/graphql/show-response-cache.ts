@@ -93,7 +93,13 @@ export interface ShowResponseCache {
 }
 
 export function createShowResponseCache(opts: ShowResponseCacheOptions): ShowResponseCache {
-  const entries = new LRUCache<string, Entry>({ max: opts.maxEntries ?? 200 });
+  // Entries die at their max age, not only when evicted: answers to one-off documents (a client
+  // varying its query) would otherwise sit in the heap, megabytes that every GC walks.
+  const entries = new LRUCache<string, Entry>({
+    max: opts.maxEntries ?? 200,
+    ttl: opts.maxAgeMs,
+    ttlAutopurge: true,
+  });
   // Misses being executed, by key and version: followers wait for the leader's data (null: ask again).
   const inFlight = new Map<string, { version: number; done: Promise<Data> }>();
   const lookups = new WeakMap<object, Promise<Lookup>>();
