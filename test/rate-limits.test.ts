@@ -165,6 +165,17 @@ describe('query cost per IP', () => {
     expect((await postGraphql(api.base, ME, as(ip))).status).toBe(200);
   });
 
+  it('charges nothing for an operation over the cost limit: it is refused with 400 and never runs', async () => {
+    const ip = freshIp();
+    const six = {
+      query: `{ ${['a', 'b', 'c', 'd', 'e', 'f'].map((a) => `${a}: show(id: "${show.showId}") { seatMap { seats { id price { amount } } } }`).join(' ')} }`,
+    };
+    const tooDear = await postGraphql(api.base, six, as(ip));
+    expect(tooDear.status).toBe(400);
+    expect(tooDear.body.errors?.[0]?.extensions).toMatchObject({ maxCost: MAX_COST });
+    for (let i = 0; i < 2; i++) expect((await postGraphql(api.base, SEAT_MAP(), as(ip))).status).toBe(200);
+  });
+
   it("counts a signed-in user's seat maps across IPs", async () => {
     const token = await customerToken();
     for (let i = 0; i < 2; i++)

@@ -1,6 +1,6 @@
 import type { ApolloServerPlugin } from '@apollo/server';
 import type { GraphQLContext } from '../../graphql/context.js';
-import { fragmentsOf } from '../../graphql/limits/cost.js';
+import { fragmentsOf, MAX_COST } from '../../graphql/limits/cost.js';
 import { costOfRequest } from '../../graphql/limits/operation-limits.js';
 import type { ShowResponseCache } from '../../graphql/show-response-cache.js';
 import { rateLimitedError } from './rate-limited-error.js';
@@ -30,6 +30,7 @@ export function rateLimitPlugin(
           const { schema, document, operation, request, contextValue } = rc;
           if (!operation) return;
           const cost = costOfRequest({ schema, document, operation, request });
+          if (cost > MAX_COST) return; // refused by the cost limit (400); nothing runs, nothing to charge
           const cached = cache ? await cache.answersFromCache(rc) : false;
           const rejected = await limiter.operation(contextValue.clientIp, contextValue.viewer, {
             cost: cached ? Math.ceil(cost * CACHED_ANSWER_SHARE) : cost,
