@@ -1,6 +1,7 @@
 import type { RequestHandler } from 'express';
 import type { Viewer } from '../../domain/auth/tokens.js';
-import { rateLimitMessage } from './rate-limited-error.js';
+import { sendRateLimited } from './rate-limited-error.js';
+import { rejectionFor } from './rate-limiter.js';
 
 export interface ClientConcurrencyOptions {
   /** Requests of one IP worked on at once. */
@@ -47,16 +48,7 @@ export function clientConcurrency(opts: ClientConcurrencyOptions = DEFAULT_CLIEN
       client.active++;
       return start();
     }
-    if (client.waiting.length >= opts.queued) {
-      const refusal = { retryAfterSeconds: 1, msBeforeNext: 1_000, budget: 'ipPerSecond' as const };
-      res
-        .status(429)
-        .set('retry-after', '1')
-        .json({
-          errors: [{ message: rateLimitMessage(refusal), extensions: { code: 'RATE_LIMITED', retryAfterSeconds: 1 } }],
-        });
-      return;
-    }
+    if (client.waiting.length >= opts.queued) return sendRateLimited(res, rejectionFor(1_000, 'ipPerSecond'));
     const turn = () => {
       // A client that gave up while waiting hands its turn on at once.
       if (req.socket.destroyed || res.writableEnded) return release(ip, client);

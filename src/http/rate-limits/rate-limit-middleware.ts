@@ -1,6 +1,6 @@
 import type { RequestHandler } from 'express';
 import type { Viewer } from '../../domain/auth/tokens.js';
-import { rateLimitMessage } from './rate-limited-error.js';
+import { sendRateLimited } from './rate-limited-error.js';
 import type { RateLimiter } from './rate-limiter.js';
 
 /**
@@ -20,17 +20,7 @@ export function rateLimitMiddleware(limiter: RateLimiter, { jitterMs = 1_000 } =
       if (!rejected) return next();
       const refuse = () => {
         if (res.writableEnded || req.socket.destroyed) return;
-        res
-          .status(429)
-          .set('retry-after', String(rejected.retryAfterSeconds))
-          .json({
-            errors: [
-              {
-                message: rateLimitMessage(rejected),
-                extensions: { code: 'RATE_LIMITED', retryAfterSeconds: rejected.retryAfterSeconds },
-              },
-            ],
-          });
+        sendRateLimited(res, rejected);
       };
       // Spread over the next second: refusals released together at the window's end would send
       // the whole burst back at once, and the requests it may run would queue up others.

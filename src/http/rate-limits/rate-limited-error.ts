@@ -1,7 +1,8 @@
+import type { Response } from 'express';
 import { GraphQLError } from 'graphql';
 import type { RateLimitRejection } from './rate-limiter.js';
 
-export const rateLimitMessage = (r: RateLimitRejection) =>
+const rateLimitMessage = (r: RateLimitRejection) =>
   `Too many requests; retry in ${r.retryAfterSeconds} s`;
 
 /** RATE_LIMITED with `retryAfterSeconds`; over HTTP also status 429 and a `Retry-After` header. */
@@ -15,4 +16,16 @@ export function rateLimitedError(r: RateLimitRejection, { http }: { http: boolea
         : {}),
     },
   });
+}
+
+/** A refusal before Apollo sees the request: 429, `Retry-After` and the same GraphQL-shaped body. */
+export function sendRateLimited(res: Response, r: RateLimitRejection): void {
+  res
+    .status(429)
+    .set('retry-after', String(r.retryAfterSeconds))
+    .json({
+      errors: [
+        { message: rateLimitMessage(r), extensions: { code: 'RATE_LIMITED', retryAfterSeconds: r.retryAfterSeconds } },
+      ],
+    });
 }

@@ -19,6 +19,12 @@ export interface RateLimitRejection {
   budget: keyof RateLimitBudgets;
 }
 
+/** The rejection of a window that ends in `msBeforeNext`. */
+export function rejectionFor(msBeforeNext: number, budget: keyof RateLimitBudgets): RateLimitRejection {
+  const ms = Math.max(0, msBeforeNext);
+  return { retryAfterSeconds: Math.max(1, Math.ceil(ms / 1000)), msBeforeNext: ms, budget };
+}
+
 export interface RateLimiter {
   /** How long a refused HTTP request is held at most before its 429 (until its window ends). */
   holdRefusalsMs: number;
@@ -113,8 +119,7 @@ export function createRateLimiter(opts: RateLimiterOptions = {}): RateLimiter {
       return null;
     } catch (err) {
       if (!(err instanceof RateLimiterRes)) throw err;
-      const msBeforeNext = Math.max(0, err.msBeforeNext);
-      return { retryAfterSeconds: Math.max(1, Math.ceil(msBeforeNext / 1000)), msBeforeNext, budget };
+      return rejectionFor(err.msBeforeNext, budget);
     }
   };
   /** Every window of a budget, shortest first; the first that refuses answers. */
@@ -139,7 +144,7 @@ export function createRateLimiter(opts: RateLimiterOptions = {}): RateLimiter {
       spentCost.delete(key);
       return null;
     }
-    return { retryAfterSeconds: Math.max(1, Math.ceil(msBeforeNext / 1000)), msBeforeNext, budget: entry.budget };
+    return rejectionFor(msBeforeNext, entry.budget);
   };
   const markSpent = (key: string, rejection: RateLimitRejection) => {
     if (spentCost.size >= 10_000) for (const k of spentCost.keys()) spent(k); // drop ended windows
