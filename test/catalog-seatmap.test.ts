@@ -160,3 +160,15 @@ describe('seat states', () => {
     expect(stored!.n).toBe(5);
   });
 });
+
+describe('seat map of a large show', () => {
+  it('lists all 2,000 seats in layout order (completed a slice per event-loop turn: in-turns.ts)', async () => {
+    const big = await createShowFixture(h.services, { rows: 40, seatsPerRow: 50 });
+    const { seatMap } = await read(big.showId);
+    expect(seatMap.seats).toHaveLength(2_000);
+    expect(seatMap.seats.map((s) => s.label).slice(48, 52)).toEqual(['A49', 'A50', 'B1', 'B2']);
+    expect(seatMap.seats.map((s) => s.label).slice(126, 130)).toEqual(['C27', 'C28', 'C29', 'C30']);
+    expect(seatMap.seats.at(-1)).toMatchObject({ label: 'R4050', status: 'AVAILABLE' });
+    expect(new Set(seatMap.seats.map((s) => s.id)).size).toBe(2_000);
+  });
+});
