@@ -52,6 +52,26 @@ describe('show response cache', () => {
     expect((await read(other.showId)).data.show.seatMap.seats).toHaveLength(2);
   });
 
+  it('sends the exact bytes of the executed response again from the cache, with the same headers', async () => {
+    const other = await createShowFixture(api.h.services, { rows: 2, seatsPerRow: 3 });
+    const raw = () =>
+      fetch(`${api.base}/graphql`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json', accept: 'application/graphql-response+json' },
+        body: JSON.stringify({ query: SEAT_MAP, variables: { id: other.showId } }),
+      });
+    const executed = await raw();
+    const executedText = await executed.text();
+    api.h.resetStatements();
+    const cached = await raw();
+    const cachedText = await cached.text();
+    expect(api.h.statements.filter((s) => !/pg_catalog\.pg_type/.test(s))).toHaveLength(1);
+    expect(cachedText).toBe(executedText);
+    expect(cachedText).toBe(`${JSON.stringify(JSON.parse(executedText))}\n`);
+    expect(cached.headers.get('content-type')).toBe(executed.headers.get('content-type'));
+    expect(JSON.parse(cachedText).data.show.seatMap.seats).toHaveLength(6);
+  });
+
   it('shows a new hold as soon as it is numbered: a new version is a miss', async () => {
     const before = await read();
     await read(); // cached

@@ -128,6 +128,7 @@ export async function startHttpServer(opts: HttpServerOptions): Promise<RunningS
     // The process owner (src/main.ts) runs the ordered shutdown. Apollo's own handler would race it:
     // a second stop() during its drain never resolves (its barrier is only released on error).
     stopOnTerminationSignals: false,
+    ...(showCache ? { stringifyResult: showCache.stringifyResult } : {}),
     plugins: [
       ApolloServerPluginDrainHttpServer({ httpServer }),
       // Per-field cache hints cost half the throughput of a seat map and we set no hints.
