@@ -17,7 +17,11 @@ async function run(count: number, perTurn: number) {
     if (counting) setImmediate(tick);
   };
   setImmediate(tick);
-  const result = await execute({ schema, document: parse('{ items { n } }'), rootValue: { items: () => inTurns(items, perTurn) } });
+  const result = await execute({
+    schema,
+    document: parse('{ items { n } }'),
+    rootValue: { items: () => inTurns(items, perTurn) },
+  });
   counting = false;
   return { result, log };
 }
@@ -30,7 +34,10 @@ describe('inTurns', () => {
       Array.from({ length: 1_000 }, (_, n) => n),
     );
     // Between two turns, at most one slice of items is completed; all 16 slices need 15 turns.
-    const stretches = log.join(',').split('turn').map((s) => s.split(',').filter(Boolean).length);
+    const stretches = log
+      .join(',')
+      .split('turn')
+      .map((s) => s.split(',').filter(Boolean).length);
     expect(Math.max(...stretches)).toBeLessThanOrEqual(64);
     expect(stretches.filter((n) => n > 0).length).toBeGreaterThanOrEqual(16);
     expect(log.filter((e) => e !== 'turn')).toEqual(Array.from({ length: 1_000 }, (_, n) => n));

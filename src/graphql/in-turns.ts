@@ -1,7 +1,7 @@
 import { setImmediate as nextTurn } from 'node:timers/promises';
 
-/** Seats graphql-js completes per event-loop turn: about a millisecond of work on a slow core. */
-export const ITEMS_PER_TURN = 64;
+/** Seats graphql-js completes per event-loop turn: a few hundred microseconds of work on a slow core. */
+export const ITEMS_PER_TURN = 16;
 
 /**
  * A long list that graphql-js completes a slice per event-loop turn instead of all at once.
