@@ -183,19 +183,41 @@ describe('query cost per IP', () => {
     await expectRateLimited(await postGraphql(api.base, SEAT_MAP(), as(freshIp(), token)), 5);
   });
 
-  it('charges a fifth for answers from the show cache: they are serialized, not executed', async () => {
+  it('charges a tenth for answers from the show cache: their stored body is sent, nothing is executed', async () => {
     const cached = await startApiServer(
       { rateLimiter: createRateLimiter({ budgets, holdRefusalsMs: 1_000 }), trustProxy: 'loopback', showCacheMaxAgeMs: 60_000 },
       api.h,
     );
     try {
       const ip = freshIp();
-      // Executed once (1,002), then answered from the cache (201 each): 6 fit where 3 executions would not.
-      for (let i = 0; i < 5; i++) expect((await postGraphql(cached.base, SEAT_MAP(), as(ip))).status).toBe(200);
+      // Executed once (1,002), then answered from the cache (101 each): 10 fit where 3 executions would not.
+      for (let i = 0; i < 10; i++) {
+        if (i === 5) tick(1_000);
+        expect((await postGraphql(cached.base, SEAT_MAP(), as(ip))).status).toBe(200); // 1,911 of 2,500 at the end
+      }
       tick(1_000);
-      expect((await postGraphql(cached.base, SEAT_MAP(), as(ip))).status).toBe(200); // 2,007 of 2,500
       // A new document is executed and charged in full.
       await expectRateLimited(await postGraphql(cached.base, SEAT_MAP('status'), as(ip)), 4);
+    } finally {
+      await cached.close();
+    }
+  });
+
+  it('refuses an answer from the cache that no longer fits before reading anything for it', async () => {
+    const cached = await startApiServer(
+      { rateLimiter: createRateLimiter({ budgets, holdRefusalsMs: 1_000 }), trustProxy: 'loopback', showCacheMaxAgeMs: 60_000 },
+      api.h,
+    );
+    try {
+      const ip = freshIp();
+      // 1,002 + 14 x 101 = 2,416 of 2,500: not even an answer from the cache fits any more.
+      for (let i = 0; i < 15; i++) {
+        if (i > 0 && i % 5 === 0) tick(1_000);
+        expect((await postGraphql(cached.base, SEAT_MAP(), as(ip))).status).toBe(200);
+      }
+      api.h.resetStatements();
+      await expectRateLimited(await postGraphql(cached.base, SEAT_MAP(), as(ip)), 5);
+      expect(api.h.statements.filter((s) => !/pg_catalog/.test(s))).toEqual([]);
     } finally {
       await cached.close();
     }
@@ -287,6 +309,38 @@ describe('one client at a time', () => {
       expect(await held[1]!.answered).toBe(200);
     } finally {
       await generous.close();
+    }
+  });
+  it('refuses a request that waited its turn once its client has spent its cost budget, before reading it', async () => {
+    // 1,100 per 5 s: one seat map (1,002) fits, the second does not.
+    const tight = await startApiServer(
+      {
+        rateLimiter: createRateLimiter({
+          budgets: { ipPerSecond: 100, ipPerMinute: 1_000, ipCostPerMinute: 13_200 },
+          holdRefusalsMs: 1_000,
+        }),
+        trustProxy: 'loopback',
+      },
+      api.h,
+    );
+    const ip = freshIp();
+    const held = [slowRequest(tight.server.port, ip), slowRequest(tight.server.port, ip)];
+    try {
+      await new Promise((r) => setTimeout(r, 100));
+      const first = postGraphql(tight.base, SEAT_MAP(), as(ip));
+      const second = postGraphql(tight.base, SEAT_MAP(), as(ip));
+      const malformed = postGraphql(tight.base, '{"query": ', as(ip));
+      // One turn at a time from here: `first` runs, then `second` is parsed, costed and refused,
+      // which marks the budget spent, then `malformed` gets its turn and is refused unread.
+      held[0]!.finish();
+      expect((await first).body.errors).toBeUndefined();
+      await expectRateLimited(await second, 5);
+      await expectRateLimited(await malformed, 5); // a 429, not the 400 its body would get
+      // Admitted before the budget ran out, it is still costed once parsed, and refused.
+      held[1]!.finish();
+      expect(await held[1]!.answered).toBe(429);
+    } finally {
+      await tight.close();
     }
   });
 });

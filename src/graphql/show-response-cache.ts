@@ -92,6 +92,8 @@ export interface ShowResponseCache {
    * charge no query cost for such an answer, since nothing is executed.
    */
   answersFromCache(rc: ResolvedRequest): Promise<boolean>;
+  /** Whether the operation is one the cache keeps (its shape only: nothing is read). */
+  mayAnswer(rc: ResolvedRequest): boolean;
   /** Apollo's `stringifyResult`: the stored body for answers from the cache (and their leader's). */
   stringifyResult(result: FormattedExecutionResult): string;
 }
@@ -174,6 +176,7 @@ export function createShowResponseCache(opts: ShowResponseCacheOptions): ShowRes
       // Apollo's own serializer is JSON.stringify plus a newline: the same bytes either way.
       return body ?? `${JSON.stringify(result)}\n`;
     },
+    mayAnswer: (rc) => !!rc.operation && cacheableShowId(rc.operation, rc.request.variables) !== null,
     answersFromCache: async (rc) => {
       const decided = await lookup(rc);
       return decided !== null && 'data' in decided;

@@ -23,8 +23,7 @@ import { graphqlJsonBody, graphqlRequestGuards, resolveViewer } from './graphql-
 import { useGraphqlWs } from './graphql-ws-adapter.js';
 import { healthRoutes } from './health.js';
 import { stripeWebhookRoutes } from './stripe-webhook.js';
-import { clientConcurrency } from './rate-limits/client-concurrency.js';
-import { rateLimitMiddleware } from './rate-limits/rate-limit-middleware.js';
+import { rateLimitHandlers } from './rate-limits/rate-limit-middleware.js';
 import { rateLimitPlugin } from './rate-limits/rate-limit-plugin.js';
 import type { RateLimiter } from './rate-limits/rate-limiter.js';
 import { WS_LIMITS, wsLimitOptions } from './ws-limits.js';
@@ -151,7 +150,7 @@ export async function startHttpServer(opts: HttpServerOptions): Promise<RunningS
     '/graphql',
     graphqlRequestGuards(),
     resolveViewer(services.auth),
-    ...(opts.rateLimiter ? [rateLimitMiddleware(opts.rateLimiter), clientConcurrency()] : []),
+    ...(opts.rateLimiter ? rateLimitHandlers(opts.rateLimiter) : []),
     graphqlJsonBody(),
     expressMiddleware(apollo, {
       context: async ({ req, res }) => createContext(services, res.locals['viewer'] ?? null, req.ip),

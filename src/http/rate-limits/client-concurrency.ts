@@ -1,4 +1,4 @@
-import type { RequestHandler } from 'express';
+import type { Request, RequestHandler, Response } from 'express';
 import type { Viewer } from '../../domain/auth/tokens.js';
 import { sendRateLimited } from './rate-limited-error.js';
 import { rejectionFor } from './rate-limiter.js';
@@ -8,6 +8,11 @@ export interface ClientConcurrencyOptions {
   perClient: number;
   /** Requests of one IP waiting for a turn; past that they are refused (RATE_LIMITED, retry in 1 s). */
   queued: number;
+  /**
+   * Asked when a request that waited gets its turn: false if it was answered instead (its client
+   * ran out of budget while it waited), and the turn passes on.
+   */
+  onTurn?: (req: Request, res: Response) => boolean;
 }
 
 export const DEFAULT_CLIENT_CONCURRENCY: ClientConcurrencyOptions = { perClient: 2, queued: 16 };
@@ -24,7 +29,9 @@ interface Client {
  * everyone else's instead of landing together, so each delays other users by at most its own
  * work, not by the whole burst's. Admins are exempt. Expects `res.locals.viewer`.
  */
-export function clientConcurrency(opts: ClientConcurrencyOptions = DEFAULT_CLIENT_CONCURRENCY): RequestHandler {
+export function clientConcurrency(
+  opts: ClientConcurrencyOptions = DEFAULT_CLIENT_CONCURRENCY,
+): RequestHandler {
   const clients = new Map<string, Client>();
 
   const release = (ip: string, client: Client) => {
@@ -52,6 +59,7 @@ export function clientConcurrency(opts: ClientConcurrencyOptions = DEFAULT_CLIEN
     const turn = () => {
       // A client that gave up while waiting hands its turn on at once.
       if (req.socket.destroyed || res.writableEnded) return release(ip, client);
+      if (opts.onTurn && !opts.onTurn(req, res)) return release(ip, client);
       start();
     };
     client.waiting.push(turn);

@@ -9,19 +9,19 @@ import { rootFieldCalls } from './root-fields.js';
 
 /**
  * What an answer from the show cache costs, as a share of executing the operation: nothing is
- * executed, but the same response is still serialized and sent (a 500-seat seat map: about 2 ms
- * against 11 ms executed, measured by bench:abuse's capacity phases).
+ * executed and the stored body is sent as it is (a 500-seat seat map: 1.1 ms of API CPU against
+ * 13.6 ms executed, measured by bench:seatmap).
  */
-export const CACHED_ANSWER_SHARE = 0.2;
+export const CACHED_ANSWER_SHARE = 0.1;
 
 /**
  * Per-operation budgets, checked before execution: the operation's cost per IP and per user (a
- * fifth of it when the show cache answers), and holdSeats, confirmBooking and the per-show
+ * tenth of it when the show cache answers), and holdSeats, confirmBooking and the per-show
  * admission for mutations.
  */
 export function rateLimitPlugin(
   limiter: RateLimiter,
-  cache?: Pick<ShowResponseCache, 'answersFromCache'>,
+  cache?: Pick<ShowResponseCache, 'mayAnswer' | 'answersFromCache'>,
 ): ApolloServerPlugin<GraphQLContext> {
   return {
     async requestDidStart() {
@@ -31,14 +31,21 @@ export function rateLimitPlugin(
           if (!operation) return;
           const cost = costOfRequest({ schema, document, operation, request });
           if (cost > MAX_COST) return; // refused by the cost limit (400); nothing runs, nothing to charge
-          const cached = cache ? await cache.answersFromCache(rc) : false;
-          const rejected = await limiter.operation(contextValue.clientIp, contextValue.viewer, {
-            cost: cached ? Math.ceil(cost * CACHED_ANSWER_SHARE) : cost,
+          const { clientIp, viewer } = contextValue;
+          // The least the operation can cost is charged first, before the cache is asked (a
+          // database read): a client out of budget is refused without costing a query.
+          const cacheable = cache?.mayAnswer(rc) ?? false;
+          const leastCost = cacheable ? Math.ceil(cost * CACHED_ANSWER_SHARE) : cost;
+          let rejected = await limiter.operation(clientIp, viewer, {
+            cost: leastCost,
             fields:
               operation.operation === 'mutation'
                 ? rootFieldCalls(operation, fragmentsOf(document), request.variables)
                 : [],
           });
+          if (!rejected && cacheable && !(await cache!.answersFromCache(rc))) {
+            rejected = await limiter.operation(clientIp, viewer, { cost: cost - leastCost, fields: [] });
+          }
           if (rejected) throw rateLimitedError(rejected, { http: true });
         },
       };

@@ -31,6 +31,11 @@ export interface RateLimiter {
   /** One HTTP request or WebSocket connection/operation: the IP budget, then the user's. */
   request(ip: string, viewer: Viewer | null): Promise<RateLimitRejection | null>;
   /**
+   * Whether the IP's or the user's cost budget has run out (in this process's memory, no I/O): a
+   * request that waited for its turn is refused then, before it is parsed.
+   */
+  costSpent(ip: string, viewer: Viewer | null): RateLimitRejection | null;
+  /**
    * One GraphQL operation, once it is parsed and validated and before it runs: its cost against
    * the IP's and the user's cost budgets, then its root fields against the stricter budgets of
    * holdSeats and confirmBooking.
@@ -153,11 +158,17 @@ export function createRateLimiter(opts: RateLimiterOptions = {}): RateLimiter {
     spentCost.set(key, { until: Date.now() + rejection.msBeforeNext, budget: rejection.budget });
   };
 
+  const costSpent = (clientIp: string, viewer: Viewer | null): RateLimitRejection | null => {
+    if (viewer?.role === 'ADMIN') return null;
+    return spent(`ip:${clientIp}`) ?? (viewer ? spent(`user:${viewer.id}`) : null);
+  };
+
   return {
     holdRefusalsMs: opts.holdRefusalsMs ?? 10_000,
+    costSpent,
     async request(clientIp, viewer) {
       if (viewer?.role === 'ADMIN') return null;
-      const spentAlready = spent(`ip:${clientIp}`) ?? (viewer ? spent(`user:${viewer.id}`) : null);
+      const spentAlready = costSpent(clientIp, viewer);
       if (spentAlready) return spentAlready;
       return (await consumeAll(ip, clientIp)) ?? (viewer ? await consumeAll(user, viewer.id) : null);
     },
