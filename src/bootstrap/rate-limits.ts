@@ -22,12 +22,20 @@ export function rateLimiterFromEnv(env: Env, logger: Logger, lifecycle: Lifecycl
     showHoldSeatsPerSecond: env.RATE_LIMIT_SHOW_HOLDS_PER_SECOND,
   };
   if (!env.REDIS_URL) return createRateLimiter({ budgets });
-  // No offline queue: while Redis is down a limit check fails at once and the in-memory insurance
-  // limiter answers, instead of requests waiting on a reconnect.
-  const redis = new Redis(env.REDIS_URL, { enableOfflineQueue: false, maxRetriesPerRequest: 1 });
+  const redis = rateLimitRedis(env.REDIS_URL);
   redis.on('error', (err) => logger.warn({ err }, 'rate-limit Redis error (in-memory limits meanwhile)'));
   lifecycle.onShutdown('rate-limit Redis', async () => {
     await redis.quit().catch(() => redis.disconnect());
   });
   return createRateLimiter({ budgets, redis });
+}
+
+/**
+ * The rate limiter's Redis connection. No offline queue: while Redis is down a limit check fails
+ * at once and the in-memory insurance limiter answers, instead of requests waiting on a reconnect.
+ * Auto-pipelining sends the checks of one event-loop turn in one write: a burst of requests costs
+ * one syscall, not one each.
+ */
+export function rateLimitRedis(url: string): Redis {
+  return new Redis(url, { enableOfflineQueue: false, maxRetriesPerRequest: 1, enableAutoPipelining: true });
 }
