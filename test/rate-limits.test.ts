@@ -182,11 +182,15 @@ describe('query cost per IP', () => {
     await expectRateLimited(await postGraphql(api.base, SEAT_MAP(), as(freshIp(), token)), 5);
   });
 
-  it('charges a tenth for answers from the show cache: their stored body is sent, nothing is executed', async () => {
-    const cached = await startApiServer(
+  /** The same limits with the show cache on (the shared server has it off). */
+  const startWithShowCache = () =>
+    startApiServer(
       { rateLimiter: createRateLimiter({ budgets, holdRefusalsMs: 1_000 }), trustProxy: 'loopback', showCacheMaxAgeMs: 60_000 },
       api.h,
     );
+
+  it('charges a tenth for answers from the show cache: their stored body is sent, nothing is executed', async () => {
+    const cached = await startWithShowCache();
     try {
       const ip = freshIp();
       // Executed once (1,002), then answered from the cache (101 each): 10 fit where 3 executions would not.
@@ -203,10 +207,7 @@ describe('query cost per IP', () => {
   });
 
   it('refuses an answer from the cache that no longer fits before reading anything for it', async () => {
-    const cached = await startApiServer(
-      { rateLimiter: createRateLimiter({ budgets, holdRefusalsMs: 1_000 }), trustProxy: 'loopback', showCacheMaxAgeMs: 60_000 },
-      api.h,
-    );
+    const cached = await startWithShowCache();
     try {
       const ip = freshIp();
       // 1,002 + 14 x 101 = 2,416 of 2,500: not even an answer from the cache fits any more.
