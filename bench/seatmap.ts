@@ -14,6 +14,8 @@ import { createDb } from '../src/db/client.js';
 import { BENCH_JWT_SECRET, benchServices } from './lib/bench-services.js';
 import { startApiProcess } from './lib/api-process.js';
 import { freshDatabase } from './lib/bench-db.js';
+import { processCpuMs } from './lib/process-cpu.js';
+import { CACHED_ANSWER_SHARE } from '../src/http/rate-limits/rate-limit-plugin.js';
 import { fmt, percentile } from './lib/stats.js';
 
 const CONNECTIONS = Number(process.env['BENCH_CONNECTIONS'] ?? 100);
@@ -71,6 +73,7 @@ async function main() {
 
   // The same reads with the show response cache off (every request executed) and on.
   const results: Record<string, number> = {};
+  const cpu: Record<string, number> = {};
   for (const [label, maxAge] of [
     ['cache off', '0'],
     ['cache on ', '5000'],
@@ -78,10 +81,16 @@ async function main() {
     const r = await readSeatMaps(url, show.id, maxAge);
     results[label] = r.perSecond;
     console.log(
-      `seat map of 500 seats, ${label}: ${fmt(r.perSecond, 0)} req/s, p50 ${fmt(r.p50)} ms, p99 ${fmt(r.p99)} ms, ${r.bytes} bytes, errors ${r.errors}`,
+      `seat map of 500 seats, ${label}: ${fmt(r.perSecond, 0)} req/s, p50 ${fmt(r.p50)} ms, p99 ${fmt(r.p99)} ms, ` +
+        `API CPU ${fmt(r.cpuPerAnswer, 2)} ms per answer, ${r.bytes} bytes, errors ${r.errors}`,
     );
+    cpu[label] = r.cpuPerAnswer;
   }
-  console.log(`cache on / off: ${fmt(results['cache on ']! / results['cache off']!, 2)}x`);
+  console.log(
+    `cache on / off: ${fmt(results['cache on ']! / results['cache off']!, 2)}x the answers; ` +
+      `an answer from the cache takes ${fmt(cpu['cache on ']! / cpu['cache off']!, 3)} of an execution's API CPU ` +
+      `(rate limits charge ${CACHED_ANSWER_SHARE} of its cost)`,
+  );
 }
 
 /** N connections reading the seat map in a closed loop against a fresh API process. */
@@ -102,9 +111,18 @@ async function readSeatMaps(url: string, showId: string, showCacheMaxAgeMs: stri
   const start = performance.now();
   const from = start + WARMUP_S * 1000;
   const end = from + DURATION_S * 1000;
+  // The API's CPU over the measured window, for its cost per answer.
+  const pid = api.child.pid!;
+  let cpu0 = 0;
+  let cpu1 = 0;
+  const sampled = [
+    new Promise<void>((r) => setTimeout(() => r(void (cpu0 = processCpuMs(pid))), from - start)),
+    new Promise<void>((r) => setTimeout(() => r(void (cpu1 = processCpuMs(pid))), end - start)),
+  ];
   try {
-    await Promise.all(
-      Array.from({ length: CONNECTIONS }, async () => {
+    await Promise.all([
+      ...sampled,
+      ...Array.from({ length: CONNECTIONS }, async () => {
         while (performance.now() < end) {
           const t0 = performance.now();
           const res = await pool.request({
@@ -121,7 +139,7 @@ async function readSeatMaps(url: string, showId: string, showCacheMaxAgeMs: stri
           latencies.push(t1 - t0);
         }
       }),
-    );
+    ]);
   } finally {
     await pool.close();
     await api.stop();
@@ -130,6 +148,8 @@ async function readSeatMaps(url: string, showId: string, showCacheMaxAgeMs: stri
     perSecond: latencies.length / DURATION_S,
     p50: percentile(latencies, 50),
     p99: percentile(latencies, 99),
+    /** The API's CPU time per answer, ms. */
+    cpuPerAnswer: (cpu1 - cpu0) / latencies.length,
     bytes,
     errors,
   };
