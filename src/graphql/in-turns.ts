@@ -11,7 +11,7 @@ export const ITEMS_PER_TURN = 16;
  * of a second. Every item past the first slice is a promise that resolves a turn after the
  * previous slice's (graphql-js completes an item when its promise resolves), so the event loop
  * reads sockets and answers other requests between slices: one client's dear read delays everyone
- * else by a slice, not by the whole list. The price is a promise per item, a few percent more work.
+ * else by a slice, not by the whole list. The price is a promise per item and a turn per slice.
  */
 export function inTurns<T>(items: T[], perTurn = ITEMS_PER_TURN): (T | Promise<T>)[] {
   if (items.length <= perTurn) return items;

@@ -19,11 +19,11 @@ export interface RateLimitBudgets {
   userPerMinute: number;
   /**
    * Query cost (`src/graphql/limits/cost.ts`) of what a client IP makes the server do, per minute.
-   * Requests are not equal: an executed 500-seat seat map costs about 1,000 and holds the event
-   * loop for milliseconds, a page of shows about 120; an answer from the show cache costs a tenth
-   * of its query cost (its stored body is still sent). Also paced per 5 seconds, at a twelfth of
-   * the minute: an operation dearer than that spends the 5 seconds, so executed seat maps come one
-   * at a time, never in a burst.
+   * Requests are not equal: an executed 500-seat seat map costs about 1,000 and takes
+   * milliseconds of the event loop, a page of shows about 120; an answer from the show cache costs
+   * a tenth of its query cost (its stored body is still sent). Also paced per 5 seconds, at a
+   * twelfth of the minute: an operation dearer than that spends the 5 seconds, so executed seat
+   * maps come one at a time, never in a burst.
    */
   ipCostPerMinute: number;
   /** The same per signed-in user, whatever their IP. */
