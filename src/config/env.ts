@@ -18,9 +18,9 @@ const EnvSchema = z.object({
   SEAT_CHANGES_RETENTION_HOURS: z.coerce.number().int().min(1).max(8_760).default(24),
   /** holdChanged sends EXPIRING_SOON this long before a hold expires. */
   HOLD_EXPIRING_SOON_SECONDS: z.coerce.number().int().min(1).max(3_600).default(60),
-  /** Unsent bytes after which a WebSocket subscriber is slow: it gets a whole seat map once it drains. */
   /** How long a `show(id)` response (seat map) may be reused at most; 0 turns the cache off. */
   SHOW_CACHE_MAX_AGE_MS: z.coerce.number().int().min(0).max(60_000).default(5_000),
+  /** Unsent bytes after which a WebSocket subscriber is slow: it gets a whole seat map once it drains. */
   WS_MAX_BUFFERED_BYTES: z.coerce.number().int().min(16_384).max(67_108_864).default(1_048_576),
   RUN_WORKER: bool.default(true),
   HOLD_TTL_SECONDS: z.coerce.number().int().min(10).max(86_400).default(600),
