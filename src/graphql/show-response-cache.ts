@@ -119,9 +119,12 @@ export function createShowResponseCache(opts: ShowResponseCacheOptions): ShowRes
     performance.now() - entry.storedAt < opts.maxAgeMs &&
     (entry.holdExpiry === null || opts.clock.now() < entry.holdExpiry);
 
+  /** The show a request reads, if the cache may answer it: its shape only, nothing is read. */
+  const showIdOf = (rc: ResolvedRequest): string | null =>
+    rc.operation && rc.queryHash ? cacheableShowId(rc.operation, rc.request.variables) : null;
+
   async function decide(rc: ResolvedRequest): Promise<Lookup> {
-    if (!rc.operation || !rc.queryHash) return null;
-    const showId = cacheableShowId(rc.operation, rc.request.variables);
+    const showId = showIdOf(rc);
     if (showId === null) return null;
     // The cache fails open: if its reads fail, the request executes (and meets the same error).
     const version = await opts.catalog.seatVersion(showId).catch(() => null);
@@ -176,7 +179,7 @@ export function createShowResponseCache(opts: ShowResponseCacheOptions): ShowRes
       // Apollo's own serializer is JSON.stringify plus a newline: the same bytes either way.
       return body ?? `${JSON.stringify(result)}\n`;
     },
-    mayAnswer: (rc) => !!rc.operation && cacheableShowId(rc.operation, rc.request.variables) !== null,
+    mayAnswer: (rc) => showIdOf(rc) !== null,
     answersFromCache: async (rc) => {
       const decided = await lookup(rc);
       return decided !== null && 'data' in decided;

@@ -17,7 +17,7 @@ import { costLimitError, type OperationLimits } from '../graphql/limits/operatio
 import type { FormatError } from '../graphql/format-error.js';
 import { rateLimitedError } from './rate-limits/rate-limited-error.js';
 import type { RateLimiter } from './rate-limits/rate-limiter.js';
-import { rootFieldCalls } from './rate-limits/root-fields.js';
+import { mutationFieldCalls } from './rate-limits/root-fields.js';
 
 /**
  * WebSocket limits. The close codes are graphql-ws's own: a frame over `maxPayload` closes with
@@ -118,7 +118,7 @@ export function wsLimitOptions(deps: WsLimitDeps) {
         // process for all subscribers (seat-fanout.ts), not once per socket.
         const rejected = await deps.rateLimiter.operation(clientIp, viewer, {
           cost,
-          fields: operation.operation === 'mutation' ? rootFieldCalls(operation, fragments, variables) : [],
+          fields: mutationFieldCalls(operation, fragments, variables),
         });
         if (rejected) return toErrors([rateLimitedError(rejected, { http: false })]);
       }

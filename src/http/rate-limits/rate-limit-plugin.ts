@@ -5,7 +5,7 @@ import { costOfRequest } from '../../graphql/limits/operation-limits.js';
 import type { ShowResponseCache } from '../../graphql/show-response-cache.js';
 import { rateLimitedError } from './rate-limited-error.js';
 import type { RateLimiter } from './rate-limiter.js';
-import { rootFieldCalls } from './root-fields.js';
+import { mutationFieldCalls } from './root-fields.js';
 
 /**
  * What an answer from the show cache costs, as a share of executing the operation: nothing is
@@ -34,16 +34,13 @@ export function rateLimitPlugin(
           const { clientIp, viewer } = contextValue;
           // The least the operation can cost is charged first, before the cache is asked (a
           // database read): a client out of budget is refused without costing a query.
-          const cacheable = cache?.mayAnswer(rc) ?? false;
+          const cacheable = cache?.mayAnswer(rc) ? cache : undefined;
           const leastCost = cacheable ? Math.ceil(cost * CACHED_ANSWER_SHARE) : cost;
           let rejected = await limiter.operation(clientIp, viewer, {
             cost: leastCost,
-            fields:
-              operation.operation === 'mutation'
-                ? rootFieldCalls(operation, fragmentsOf(document), request.variables)
-                : [],
+            fields: mutationFieldCalls(operation, fragmentsOf(document), request.variables),
           });
-          if (!rejected && cacheable && !(await cache!.answersFromCache(rc))) {
+          if (!rejected && cacheable && !(await cacheable.answersFromCache(rc))) {
             rejected = await limiter.operation(clientIp, viewer, { cost: cost - leastCost, fields: [] });
           }
           if (rejected) throw rateLimitedError(rejected, { http: true });

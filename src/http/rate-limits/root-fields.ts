@@ -6,7 +6,7 @@ import type { RootFieldCall } from './rate-limiter.js';
  * targets, read from its `input` literal or variables. Fragments at the root are followed one
  * level, which is all a mutation document ever needs.
  */
-export function rootFieldCalls(
+function rootFieldCalls(
   operation: OperationDefinitionNode,
   fragments: Readonly<Record<string, { selectionSet: OperationDefinitionNode['selectionSet'] }>>,
   variables: Readonly<Record<string, unknown>> | undefined,
@@ -30,4 +30,13 @@ export function rootFieldCalls(
   };
   visit(operation.selectionSet, 0);
   return calls;
+}
+
+/** The root fields the rate limits look at: a mutation's (`rootFieldCalls`); none for other operations. */
+export function mutationFieldCalls(
+  operation: OperationDefinitionNode,
+  fragments: Parameters<typeof rootFieldCalls>[1],
+  variables: Readonly<Record<string, unknown>> | undefined,
+): RootFieldCall[] {
+  return operation.operation === 'mutation' ? rootFieldCalls(operation, fragments, variables) : [];
 }
