@@ -15,6 +15,8 @@ export function serviceConfigFromEnv(env: Env, jwtSecret: string, payments?: Pay
       extensionSeconds: env.HOLD_EXTENSION_SECONDS,
       maxSeats: env.HOLD_MAX_SEATS,
       maxActivePerUser: env.HOLD_MAX_ACTIVE_PER_USER,
+      // A rate limit, kept in the hold's transaction: off with the other limits.
+      ipHeldSeatsPerShow: env.RATE_LIMITS === 'on' ? env.RATE_LIMIT_IP_HELD_SEATS_PER_SHOW : undefined,
     },
     live: { expiringSoonSeconds: env.HOLD_EXPIRING_SOON_SECONDS },
     payments: payments ?? stripeFromEnv(env),

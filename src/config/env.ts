@@ -48,6 +48,8 @@ const EnvSchema = z.object({
   RATE_LIMIT_HOLDS_PER_MINUTE: z.coerce.number().int().min(1).default(10),
   RATE_LIMIT_CONFIRMS_PER_MINUTE: z.coerce.number().int().min(1).default(5),
   RATE_LIMIT_SHOW_HOLDS_PER_SECOND: z.coerce.number().int().min(1).default(1_000),
+  /** Seats that holds from one client IP may hold of one show at once (checked in the hold's transaction). */
+  RATE_LIMIT_IP_HELD_SEATS_PER_SHOW: z.coerce.number().int().min(1).default(20),
   /** Express `trust proxy`: which hops may set X-Forwarded-For (e.g. `loopback`, `1`, a CIDR list). */
   TRUST_PROXY: z.string().min(1).optional(),
   PERSISTED_QUERIES: z.enum(['apq', 'allowlist', 'off']).default('apq'),

@@ -59,17 +59,20 @@ export type PlaceHoldOutcome =
   | { outcome: 'NO_USER' }
   | { outcome: 'LIMIT'; activeElsewhere: number }
   | { outcome: 'UNAVAILABLE'; seatIds: string[] }
-  | { outcome: 'NOT_ON_SALE' };
+  | { outcome: 'NOT_ON_SALE' }
+  | { outcome: 'IP_CAP'; heldFromIp: number };
 
 const OUTCOME_BY_SQLSTATE: Record<string, (detail: string) => PlaceHoldOutcome> = {
   BXNOU: () => ({ outcome: 'NO_USER' }),
   BXLIM: (detail) => ({ outcome: 'LIMIT', activeElsewhere: Number(detail) }),
   BXUNA: (detail) => ({ outcome: 'UNAVAILABLE', seatIds: JSON.parse(detail) as string[] }),
   BXOFF: () => ({ outcome: 'NOT_ON_SALE' }),
+  BXIPC: (detail) => ({ outcome: 'IP_CAP', heldFromIp: Number(detail) }),
 };
 
 /**
- * Places a hold with `boxoffice_place_hold` (migration 0005): user lock and limits, replacing
+ * Places a hold with `boxoffice_place_hold` (migrations 0005, 0007): user lock and limits, the
+ * per-IP cap on seats held per show (when `ipSeatCap` is set), replacing
  * the user's previous hold on the show, taking the seats, their price quote and the log row, in
  * one round trip. `seatIds` must be sorted and `prices` aligned with them. A failure has rolled
  * back everything the call did (and aborted the caller's transaction, if any).
@@ -87,13 +90,16 @@ export async function placeHoldRow(
     now: Date;
     expiresAt: Date;
     maxActive: number;
+    /** The client's IP and the most seats it may hold of the show; null: no cap. */
+    clientIp: string | null;
+    ipSeatCap: number | null;
   },
 ): Promise<PlaceHoldOutcome> {
   try {
     await db.execute(sql`
       select boxoffice_place_hold(${a.holdId}, ${a.userId}, ${a.showId}, ${uuidArray(a.seatIds)},
         ${sql.param([...a.prices])}::int[], ${a.total}, ${a.currency}, ${ts(a.now)}, ${ts(a.expiresAt)},
-        ${a.maxActive})`);
+        ${a.maxActive}, ${a.clientIp}, ${a.ipSeatCap}::int)`);
     return { outcome: 'OK' };
   } catch (err) {
     const pg = findPgError(err);

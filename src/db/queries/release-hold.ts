@@ -12,6 +12,7 @@ type RawHold = {
   totalAmount: number;
   currency: string;
   extensions: number;
+  clientIp: string | null;
   createdAt: string;
   endedAt: string | null;
 };
@@ -33,7 +34,7 @@ export async function releaseHoldRow(
   a: { holdId: string; userId: string; isAdmin: boolean; now: Date },
 ): Promise<ReleaseHoldResult> {
   const cols = sql`id, user_id as "userId", show_id as "showId", status, expires_at as "expiresAt",
-    total_amount as "totalAmount", currency, extensions, created_at as "createdAt", ended_at as "endedAt"`;
+    total_amount as "totalAmount", currency, extensions, client_ip as "clientIp", created_at as "createdAt", ended_at as "endedAt"`;
   const [row] = await db.execute<{ before: RawHold; ended: RawHold | null }>(sql`
     with h as (
       select * from holds where id = ${a.holdId} for update

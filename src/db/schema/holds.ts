@@ -35,6 +35,11 @@ export const holds = pgTable(
     totalAmount: integer().notNull(),
     currency: text().notNull(),
     extensions: smallint().notNull().default(0),
+    /**
+     * The client IP the hold was placed from, for the per-IP cap on seats held per show (null
+     * when the cap was off: RATE_LIMITS=off, admins, in-process callers).
+     */
+    clientIp: text(),
     createdAt: timestamp({ withTimezone: true }).notNull().defaultNow(),
     endedAt: timestamp({ withTimezone: true }),
   },
@@ -43,6 +48,9 @@ export const holds = pgTable(
     uniqueIndex('holds_one_active_per_user_show').on(t.userId, t.showId).where(sql`${t.status} = 'ACTIVE'`),
     index('holds_active_expires_idx').on(t.expiresAt).where(sql`${t.status} = 'ACTIVE'`),
     index('holds_user_status_idx').on(t.userId, t.status),
+    index('holds_active_show_ip_idx')
+      .on(t.showId, t.clientIp)
+      .where(sql`${t.status} = 'ACTIVE' AND ${t.clientIp} IS NOT NULL`),
     check('holds_total_check', sql`${t.totalAmount} >= 0`),
     check('holds_ended_check', sql`(${t.status} = 'ACTIVE') = (${t.endedAt} IS NULL)`),
   ],

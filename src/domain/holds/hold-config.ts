@@ -4,4 +4,10 @@ export interface HoldConfig {
   extensionSeconds: number;
   maxSeats: number;
   maxActivePerUser: number;
+  /**
+   * Seats that holds placed from one client IP may hold of one show at once
+   * (RATE_LIMIT_IP_HELD_SEATS_PER_SHOW); unset: no cap (RATE_LIMITS=off). Free accounts cost an
+   * abuser nothing, so a per-user limit alone would let one client hold a whole show.
+   */
+  ipHeldSeatsPerShow?: number | undefined;
 }

@@ -8,7 +8,7 @@ import { canExtend, extendHold, releaseHold } from './change-hold.js';
 import { assertCanSeeHold, effectiveHoldStatus } from './hold-rules.js';
 import { cleanIdempotencyKeys, expireDueHolds } from './expire-holds.js';
 import type { HoldConfig } from './hold-config.js';
-import { placeHold, type PlaceHoldInput } from './place-hold.js';
+import { placeHold, type HoldOrigin, type PlaceHoldInput } from './place-hold.js';
 
 export type { HoldConfig };
 
@@ -34,7 +34,8 @@ export function createHoldService(deps: { db: Db; clock: Clock; config: HoldConf
         })
       : result;
   return {
-    placeHold: (viewer: Viewer, input: PlaceHoldInput) => after(placeHold(deps, viewer, input), true, false),
+    placeHold: (viewer: Viewer, input: PlaceHoldInput, origin?: HoldOrigin) =>
+      after(placeHold(deps, viewer, input, origin), true, false),
     releaseHold: (viewer: Viewer, holdId: string, key?: string | null) =>
       after(releaseHold(deps, viewer, holdId, key), true, true),
     extendHold: (viewer: Viewer, holdId: string, key?: string | null) =>

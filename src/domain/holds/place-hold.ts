@@ -31,6 +31,11 @@ export interface PlaceHoldInput {
   idempotencyKey?: string | null;
 }
 
+/** Where a hold request comes from, for the per-IP cap (`HoldConfig.ipHeldSeatsPerShow`). */
+export interface HoldOrigin {
+  clientIp?: string | undefined;
+}
+
 interface Deps {
   db: Db;
   clock: Clock;
@@ -42,7 +47,12 @@ interface Deps {
  * viewer's previous hold on the same show is released in the same transaction (seat-map click
  * flow), and the change is logged once (one new version of the show once sequenced).
  */
-export async function placeHold(deps: Deps, viewer: Viewer, input: PlaceHoldInput): Promise<HoldRow> {
+export async function placeHold(
+  deps: Deps,
+  viewer: Viewer,
+  input: PlaceHoldInput,
+  origin: HoldOrigin = {},
+): Promise<HoldRow> {
   const { db, clock, config } = deps;
   const showId = parseId(input.showId, 'input.showId');
   const seatIds = parseSeatIds(input.seatIds, config.maxSeats);
@@ -65,7 +75,7 @@ export async function placeHold(deps: Deps, viewer: Viewer, input: PlaceHoldInpu
   if (taken.length > 0) {
     throw await withAlternatives(db, new SeatsUnavailableError(taken), showId, seatIds, now);
   }
-  const call = quoteHold(viewer, show, seatIds, requested, sectionPrices, now, config);
+  const call = quoteHold(viewer, show, seatIds, requested, sectionPrices, now, config, origin);
   const hold = holdOf(call);
 
   try {
@@ -103,7 +113,10 @@ function quoteHold(
   sectionPrices: Record<string, number>,
   now: Date,
   config: HoldConfig,
+  origin: HoldOrigin,
 ): PlaceHoldCall {
+  // Admins sell at the box office from one terminal: no per-IP cap for them.
+  const capped = config.ipHeldSeatsPerShow !== undefined && origin.clientIp && viewer.role !== 'ADMIN';
   const sectionOf = new Map(requested.map((s) => [s.id, s.section]));
   const prices = seatIds.map((id) => sectionPrices[sectionOf.get(id)!] ?? 0);
   return {
@@ -117,6 +130,8 @@ function quoteHold(
     now,
     expiresAt: new Date(now.getTime() + config.ttlSeconds * 1000),
     maxActive: config.maxActivePerUser,
+    clientIp: capped ? origin.clientIp! : null,
+    ipSeatCap: capped ? config.ipHeldSeatsPerShow! : null,
   };
 }
 
@@ -130,6 +145,7 @@ function holdOf(call: PlaceHoldCall): HoldRow {
     totalAmount: call.total,
     currency: call.currency,
     extensions: 0,
+    clientIp: call.ipSeatCap === null ? null : call.clientIp,
     createdAt: call.now,
     endedAt: null,
   };
@@ -148,6 +164,11 @@ function assertPlaced(result: PlaceHoldOutcome, config: HoldConfig): void {
       });
     case 'UNAVAILABLE':
       throw new SeatsUnavailableError(result.seatIds);
+    case 'IP_CAP':
+      throw new HoldLimitError(
+        `Your network already holds ${result.heldFromIp} seats of this show (at most ${config.ipHeldSeatsPerShow} per client IP); complete or release a hold first`,
+        { reason: 'IP_HELD_SEATS_PER_SHOW', limit: config.ipHeldSeatsPerShow, heldFromIp: result.heldFromIp },
+      );
     case 'NOT_ON_SALE':
       throw new ValidationError('This show is not on sale', 'input.showId');
   }
