@@ -35,6 +35,7 @@ import { startApiProcess } from './lib/api-process.js';
 import { freshDatabase } from './lib/bench-db.js';
 import { processCpuMs } from './lib/process-cpu.js';
 import { fmt, percentile } from './lib/stats.js';
+import { SYSTEM_ACTOR } from '../src/domain/access/authorize.js';
 
 const PHASE_S = Number(process.env['BENCH_PHASE_S'] ?? 3);
 /** After a burst, before an alone phase counts: the abuser's admitted requests finish. */
@@ -316,20 +317,24 @@ async function main() {
   const url = await freshDatabase('boxoffice_bench_abuse');
   const handle = createDb(url, { max: 2 });
   const services = benchServices(handle.db);
-  const city = await services.admin.createCity({
+  const city = await services.admin.createCity(SYSTEM_ACTOR, {
     name: 'Bench City',
     country: 'DE',
     timezone: 'Europe/Berlin',
   });
-  const venue = await services.admin.createVenue({ cityId: city.id, name: 'Hall' });
+  const venue = await services.admin.createVenue(SYSTEM_ACTOR, { cityId: city.id, name: 'Hall' });
   const rows = Array.from({ length: 20 }, (_, r) => ({ label: String.fromCharCode(65 + r), seats: 25 }));
-  const screen = await services.admin.createScreen({
+  const screen = await services.admin.createScreen(SYSTEM_ACTOR, {
     venueId: venue.id,
     name: 'Main',
     layout: { sections: [{ name: 'Stalls', rows }] },
   });
-  const event = await services.admin.createEvent({ kind: 'CONCERT', title: 'Abuse', durationMinutes: 90 });
-  const show = await services.admin.scheduleShow({
+  const event = await services.admin.createEvent(SYSTEM_ACTOR, {
+    kind: 'CONCERT',
+    title: 'Abuse',
+    durationMinutes: 90,
+  });
+  const show = await services.admin.scheduleShow(SYSTEM_ACTOR, {
     eventId: event.id,
     screenId: screen.id,
     startsAt: new Date(Date.now() + 7 * 24 * 3600 * 1000),

@@ -23,6 +23,7 @@ import { startApiProcess } from './lib/api-process.js';
 import { freshDatabase } from './lib/bench-db.js';
 import { fmt, percentile } from './lib/stats.js';
 import { openSwarm, wallNow, type Swarm } from './lib/ws-swarm.js';
+import { SYSTEM_ACTOR } from '../src/domain/access/authorize.js';
 
 const SIZES = (process.env['BENCH_SUBSCRIBERS'] ?? '2000,5000').split(',').map(Number);
 const RATE = Number(process.env['BENCH_RATE'] ?? 20);
@@ -54,25 +55,29 @@ const rssOf = (pid: number) =>
 async function setUp(url: string, shows: number) {
   const handle = createDb(url, { max: 4 });
   const services = benchServices(handle.db);
-  const city = await services.admin.createCity({
+  const city = await services.admin.createCity(SYSTEM_ACTOR, {
     name: 'Fan-out City',
     country: 'DE',
     timezone: 'Europe/Berlin',
   });
-  const venue = await services.admin.createVenue({ cityId: city.id, name: 'Hall' });
+  const venue = await services.admin.createVenue(SYSTEM_ACTOR, { cityId: city.id, name: 'Hall' });
   const letter = (r: number): string =>
     r < 26 ? String.fromCharCode(65 + r) : letter(Math.floor(r / 26) - 1) + letter(r % 26);
   // 2,000 seats: every hold of a run takes a seat nobody held before, so a change is found by its seat.
   const rows = Array.from({ length: 40 }, (_, r) => ({ label: letter(r), seats: 50 }));
-  const screen = await services.admin.createScreen({
+  const screen = await services.admin.createScreen(SYSTEM_ACTOR, {
     venueId: venue.id,
     name: 'Main',
     layout: { sections: [{ name: 'Stalls', rows }] },
   });
-  const event = await services.admin.createEvent({ kind: 'CONCERT', title: 'Fan-out', durationMinutes: 120 });
+  const event = await services.admin.createEvent(SYSTEM_ACTOR, {
+    kind: 'CONCERT',
+    title: 'Fan-out',
+    durationMinutes: 120,
+  });
   const showIds: string[] = [];
   for (let i = 0; i < shows; i++) {
-    const show = await services.admin.scheduleShow({
+    const show = await services.admin.scheduleShow(SYSTEM_ACTOR, {
       eventId: event.id,
       screenId: screen.id,
       startsAt: new Date(Date.now() + (7 + i) * 24 * 3600 * 1000),

@@ -21,6 +21,7 @@ import { freshDatabase, maxConnections } from './lib/bench-db.js';
 import { countDoubleBookings } from './lib/double-booking.js';
 import { startExpiryProbe } from './lib/expiry-probe.js';
 import { fmt, percentile } from './lib/stats.js';
+import { SYSTEM_ACTOR } from '../src/domain/access/authorize.js';
 
 const CONNECTIONS = Number(process.env['BENCH_CONNECTIONS'] ?? 200);
 const WARMUP_S = Number(process.env['BENCH_WARMUP_S'] ?? 3);
@@ -35,12 +36,12 @@ const RELEASE = 'mutation R($id: ID!) { releaseHold(holdId: $id) { id } }';
 async function setUp(url: string) {
   const handle = createDb(url, { max: 4 });
   const services = benchServices(handle.db);
-  const city = await services.admin.createCity({
+  const city = await services.admin.createCity(SYSTEM_ACTOR, {
     name: 'Bench City',
     country: 'DE',
     timezone: 'Europe/Berlin',
   });
-  const venue = await services.admin.createVenue({ cityId: city.id, name: 'Arena' });
+  const venue = await services.admin.createVenue(SYSTEM_ACTOR, { cityId: city.id, name: 'Arena' });
   // Spreadsheet-style row letters (A..Z, AA..): labels like D250 stay unambiguous.
   const letter = (r: number): string =>
     r < 26 ? String.fromCharCode(65 + r) : letter(Math.floor(r / 26) - 1) + letter(r % 26);
@@ -49,14 +50,18 @@ async function setUp(url: string) {
     name: `Block ${s + 1}`,
     rows: rows.slice(s * 10, s * 10 + 10),
   }));
-  const screen = await services.admin.createScreen({
+  const screen = await services.admin.createScreen(SYSTEM_ACTOR, {
     venueId: venue.id,
     name: 'Main stand',
     layout: { sections },
   });
-  const event = await services.admin.createEvent({ kind: 'CONCERT', title: 'On-sale', durationMinutes: 120 });
+  const event = await services.admin.createEvent(SYSTEM_ACTOR, {
+    kind: 'CONCERT',
+    title: 'On-sale',
+    durationMinutes: 120,
+  });
   const schedule = (days: number) =>
-    services.admin.scheduleShow({
+    services.admin.scheduleShow(SYSTEM_ACTOR, {
       eventId: event.id,
       screenId: screen.id,
       startsAt: new Date(Date.now() + days * 24 * 3600 * 1000),

@@ -17,6 +17,7 @@ import { freshDatabase } from './lib/bench-db.js';
 import { processCpuMs } from './lib/process-cpu.js';
 import { CACHED_ANSWER_SHARE } from '../src/http/rate-limits/rate-limit-plugin.js';
 import { fmt, percentile } from './lib/stats.js';
+import { SYSTEM_ACTOR } from '../src/domain/access/authorize.js';
 
 const CONNECTIONS = Number(process.env['BENCH_CONNECTIONS'] ?? 100);
 const WARMUP_S = Number(process.env['BENCH_WARMUP_S'] ?? 3);
@@ -32,12 +33,12 @@ async function main() {
   const url = await freshDatabase('boxoffice_bench_seatmap');
   const handle = createDb(url, { max: 4 });
   const services = benchServices(handle.db);
-  const city = await services.admin.createCity({ name: 'Bench', country: 'DE' });
-  const venue = await services.admin.createVenue({ cityId: city.id, name: 'Cinema' });
+  const city = await services.admin.createCity(SYSTEM_ACTOR, { name: 'Bench', country: 'DE' });
+  const venue = await services.admin.createVenue(SYSTEM_ACTOR, { cityId: city.id, name: 'Cinema' });
   const rows = 'ABCDEFGHIJKLMNOPQRST'
     .split('')
     .map((label, i) => ({ label, seats: 25, ...(i === 0 ? { blocked: [1, 25] } : {}) }));
-  const screen = await services.admin.createScreen({
+  const screen = await services.admin.createScreen(SYSTEM_ACTOR, {
     venueId: venue.id,
     name: 'Screen 1',
     layout: {
@@ -47,8 +48,12 @@ async function main() {
       ],
     },
   });
-  const event = await services.admin.createEvent({ kind: 'MOVIE', title: 'Bench', durationMinutes: 120 });
-  const show = await services.admin.scheduleShow({
+  const event = await services.admin.createEvent(SYSTEM_ACTOR, {
+    kind: 'MOVIE',
+    title: 'Bench',
+    durationMinutes: 120,
+  });
+  const show = await services.admin.scheduleShow(SYSTEM_ACTOR, {
     eventId: event.id,
     screenId: screen.id,
     startsAt: new Date(Date.now() + 86_400_000),

@@ -15,6 +15,8 @@ export const ERROR_CODES = [
   'IDEMPOTENCY_KEY_REUSED',
   'CANCELLATION_NOT_ALLOWED',
   'RATE_LIMITED',
+  'NOT_ON_SALE',
+  'PURCHASE_LIMIT_REACHED',
   'INTERNAL_SERVER_ERROR',
 ] as const;
 export type ErrorCode = (typeof ERROR_CODES)[number];
@@ -103,4 +105,27 @@ export class PaymentDeclinedError extends AppError {
 /** The payment provider failed or is unreachable; nothing was charged, or the charge is refunded. */
 export class PaymentFailedError extends AppError {
   readonly code = 'PAYMENT_FAILED';
+}
+
+/**
+ * The show does not sell now: outside its sales window, cancelled, started or archived.
+ * `extensions.reason` says which; `extensions.salesStartAt` when the window opens later.
+ */
+export class NotOnSaleError extends AppError {
+  readonly code = 'NOT_ON_SALE';
+}
+
+/**
+ * The event's `maxTicketsPerUser` for this show would be exceeded (seats held plus seats in live
+ * bookings); `extensions.limit` and `extensions.remaining` say how many more seats are allowed.
+ */
+export class PurchaseLimitError extends AppError {
+  readonly code = 'PURCHASE_LIMIT_REACHED';
+  constructor(limit: number, owned: number) {
+    const remaining = Math.max(0, limit - owned);
+    super(
+      `At most ${limit} tickets per buyer for this show; you can hold ${remaining} more`,
+      { limit, remaining },
+    );
+  }
 }

@@ -15,6 +15,7 @@ import {
   tag,
 } from './helpers/admin-ops.js';
 import { createHarness, type Harness } from './helpers/harness.js';
+import { SYSTEM_ACTOR } from '../src/domain/access/authorize.js';
 
 let h: Harness;
 let places: Awaited<ReturnType<typeof createPlaces>>;
@@ -87,7 +88,7 @@ const cases: Case[] = [
     field: 'cancelShow',
     query: CANCEL_SHOW,
     variables: async () => {
-      const show = await h.services.admin.scheduleShow({
+      const show = await h.services.admin.scheduleShow(SYSTEM_ACTOR, {
         eventId: places.event.id,
         screenId: places.screen.id,
         startsAt: inDays((day += 1)),

@@ -12,6 +12,7 @@ import {
   tag,
 } from './helpers/admin-ops.js';
 import { createHarness, type Harness } from './helpers/harness.js';
+import { SYSTEM_ACTOR } from '../src/domain/access/authorize.js';
 
 let h: Harness;
 let admin: Viewer;
@@ -132,7 +133,10 @@ describe('createScreen', () => {
       'BAD_USER_INPUT',
       'input.name',
     );
-    const other = await h.services.admin.createVenue({ cityId: places.city.id, name: `Other ${tag()}` });
+    const other = await h.services.admin.createVenue(SYSTEM_ACTOR, {
+      cityId: places.city.id,
+      name: `Other ${tag()}`,
+    });
     expectData(await run(CREATE_SCREEN, { venueId: other.id, name, layout }));
   });
 

@@ -176,6 +176,7 @@ describe('the password hash is never exposed', () => {
       'id',
       'name',
       'role',
+      'venueRoles',
     ]);
     const viewer = await h.customer();
     expectError(await h.exec(`{ me { id passwordHash } }`, {}, viewer), 'BAD_USER_INPUT');

@@ -13,6 +13,7 @@ import {
 } from './helpers/payments.js';
 import { checkSeatInvariants, seatStates } from './helpers/seats.js';
 import { createCustomers } from './helpers/users.js';
+import { SYSTEM_ACTOR } from '../src/domain/access/authorize.js';
 
 /**
  * A payment that lands after its hold expired: the same seats are booked if still free,
@@ -154,7 +155,7 @@ describe('paid after the hold expired', () => {
     while (!p.fake.requests.some((r) => r.idempotencyKey === `confirm:${holdId}:1`)) {
       await new Promise((r) => setTimeout(r, 5));
     }
-    await p.h.services.admin.cancelShow(show.showId);
+    await p.h.services.admin.cancelShow(SYSTEM_ACTOR, { showId: show.showId });
     const res = await pending;
     expect(res.errors?.[0]?.extensions).toMatchObject({ code: 'HOLD_EXPIRED', refundAmount: 1500 });
     expect(res.errors?.[0]?.message).toMatch(/show was cancelled/);

@@ -3,6 +3,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createShowFixture, type ShowFixture } from './helpers/fixtures.js';
 import { createHarness, type Harness } from './helpers/harness.js';
 import { createScreen, DAY, firstError, HOUR, scheduleShow, tag } from './helpers/catalog.js';
+import { SYSTEM_ACTOR } from '../src/domain/access/authorize.js';
 
 const EVENTS = `query ($filter: EventFilter, $first: Int) {
   events(filter: $filter, first: $first) { edges { node { id title } } pageInfo { hasNextPage } } }`;
@@ -18,28 +19,28 @@ const showIds = (res: any): string[] => res.data.shows.edges.map((e: any) => e.n
 beforeAll(async () => {
   h = await createHarness();
   const a = h.services.admin;
-  await a.createEvent({
+  await a.createEvent(SYSTEM_ACTOR, {
     kind: 'MOVIE',
     title: `${t} Alpha`,
     genres: ['Drama', 'crime'],
     language: 'en',
     durationMinutes: 90,
   });
-  await a.createEvent({
+  await a.createEvent(SYSTEM_ACTOR, {
     kind: 'CONCERT',
     title: `${t} Beta 100%`,
     genres: ['rock'],
     language: 'en-GB',
     durationMinutes: 90,
   });
-  await a.createEvent({
+  await a.createEvent(SYSTEM_ACTOR, {
     kind: 'THEATRE',
     title: `${t} gamma_x`,
     genres: ['drama'],
     language: 'de',
     durationMinutes: 90,
   });
-  await a.createEvent({ kind: 'SPORT', title: `${t} Delta\\`, durationMinutes: 90 });
+  await a.createEvent(SYSTEM_ACTOR, { kind: 'SPORT', title: `${t} Delta\\`, durationMinutes: 90 });
 });
 afterAll(() => h.close());
 
@@ -103,7 +104,7 @@ describe('events filter', () => {
       rows: 1,
       seatsPerRow: 2,
     });
-    await h.services.admin.cancelShow(cancelled.showId);
+    await h.services.admin.cancelShow(SYSTEM_ACTOR, { showId: cancelled.showId });
     await createShowFixture(h.services, { title: `${t} City elsewhere`, rows: 1, seatsPerRow: 2 });
     const res = await h.exec(EVENTS, { filter: { cityId } });
     expect(titles(res)).toEqual([`${t} City upcoming`]);
@@ -133,11 +134,11 @@ describe('events filter', () => {
 
 describe('venues filter', () => {
   it('lists the venues of one city, or all venues without cityId', async () => {
-    const city = await h.services.admin.createCity({ name: `Venues ${t}`, country: 'NL' });
-    const other = await h.services.admin.createCity({ name: `Others ${t}`, country: 'NL' });
-    const v1 = await h.services.admin.createVenue({ cityId: city.id, name: `B ${t}` });
-    const v2 = await h.services.admin.createVenue({ cityId: city.id, name: `A ${t}` });
-    const v3 = await h.services.admin.createVenue({ cityId: other.id, name: `C ${t}` });
+    const city = await h.services.admin.createCity(SYSTEM_ACTOR, { name: `Venues ${t}`, country: 'NL' });
+    const other = await h.services.admin.createCity(SYSTEM_ACTOR, { name: `Others ${t}`, country: 'NL' });
+    const v1 = await h.services.admin.createVenue(SYSTEM_ACTOR, { cityId: city.id, name: `B ${t}` });
+    const v2 = await h.services.admin.createVenue(SYSTEM_ACTOR, { cityId: city.id, name: `A ${t}` });
+    const v3 = await h.services.admin.createVenue(SYSTEM_ACTOR, { cityId: other.id, name: `C ${t}` });
     const inCity = await h.exec(VENUES, { cityId: city.id });
     expect(inCity.data!['venues'].edges.map((e: any) => e.node.id)).toEqual([v2.id, v1.id]);
     const all = (await h.exec(VENUES)).data!['venues'].edges.map((e: any) => e.node.id);
@@ -177,7 +178,11 @@ describe('shows filter', () => {
       screen.id,
       new Date(fx.startsAt.getTime() + 2 * DAY),
     );
-    const event = await s.createEvent({ kind: 'MOVIE', title: `Other ${t}`, durationMinutes: 100 });
+    const event = await s.createEvent(SYSTEM_ACTOR, {
+      kind: 'MOVIE',
+      title: `Other ${t}`,
+      durationMinutes: 100,
+    });
     otherEventShow = await scheduleShow(
       h.services,
       event.id,
@@ -192,7 +197,7 @@ describe('shows filter', () => {
       new Date(fx.startsAt.getTime() + 4 * DAY),
       ['S1'],
     );
-    await s.cancelShow(cancelled.id);
+    await s.cancelShow(SYSTEM_ACTOR, { showId: cancelled.id });
     cancelledId = cancelled.id;
   });
 

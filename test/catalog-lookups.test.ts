@@ -3,6 +3,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createShowFixture, type ShowFixture } from './helpers/fixtures.js';
 import { createHarness, type Harness } from './helpers/harness.js';
 import { firstError, tag } from './helpers/catalog.js';
+import { SYSTEM_ACTOR } from '../src/domain/access/authorize.js';
 
 let h: Harness;
 let fx: ShowFixture;
@@ -105,7 +106,7 @@ describe('lookups by id', () => {
 
   it('returns a cancelled show by id with status CANCELLED', async () => {
     const other = await createShowFixture(h.services, { rows: 1, seatsPerRow: 2, cityId: fx.cityId });
-    await h.services.admin.cancelShow(other.showId);
+    await h.services.admin.cancelShow(SYSTEM_ACTOR, { showId: other.showId });
     const res = await h.exec(`query ($id: ID!) { show(id: $id) { id status } }`, { id: other.showId });
     expect(res.data).toEqual({ show: { id: other.showId, status: 'CANCELLED' } });
   });

@@ -2,6 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createHarness, type Harness } from './helpers/harness.js';
 import { createScreen, DAY, firstError, scheduleShow, tag } from './helpers/catalog.js';
+import { SYSTEM_ACTOR } from '../src/domain/access/authorize.js';
 
 const VENUES = `query ($cityId: ID, $first: Int, $after: String) {
   venues(cityId: $cityId, first: $first, after: $after) {
@@ -43,11 +44,12 @@ async function walk(query: string, field: string, vars: Record<string, unknown>,
 beforeAll(async () => {
   h = await createHarness();
   // 101 venues, two pairs sharing a name so the id tie-breaker matters.
-  const city = await h.services.admin.createCity({ name: `Big ${tag()}`, country: 'IT' });
+  const city = await h.services.admin.createCity(SYSTEM_ACTOR, { name: `Big ${tag()}`, country: 'IT' });
   bigCityId = city.id;
   const names = Array.from({ length: 101 }, (_, i) => `V${String(i % 99).padStart(3, '0')}`);
   const created = [];
-  for (const name of names) created.push(await h.services.admin.createVenue({ cityId: city.id, name }));
+  for (const name of names)
+    created.push(await h.services.admin.createVenue(SYSTEM_ACTOR, { cityId: city.id, name }));
   const cmp = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0);
   bigCityVenueIds = created.sort((a, b) => cmp(a.name, b.name) || cmp(a.id, b.id)).map((v) => v.id);
 });
@@ -95,7 +97,7 @@ describe('venues pagination', () => {
   });
 
   it('an empty result has no edges, no cursors and no next page', async () => {
-    const city = await h.services.admin.createCity({ name: `Empty ${tag()}`, country: 'IT' });
+    const city = await h.services.admin.createCity(SYSTEM_ACTOR, { name: `Empty ${tag()}`, country: 'IT' });
     const res = await h.exec(VENUES, { cityId: city.id, first: 5 });
     expect(res.data!['venues']).toEqual({
       edges: [],
@@ -143,7 +145,11 @@ describe('events pagination', () => {
     const made = [];
     for (const title of ['b', 'a', 'c', 'a', 'b']) {
       made.push(
-        await h.services.admin.createEvent({ kind: 'MOVIE', title: `${t} ${title}`, durationMinutes: 60 }),
+        await h.services.admin.createEvent(SYSTEM_ACTOR, {
+          kind: 'MOVIE',
+          title: `${t} ${title}`,
+          durationMinutes: 60,
+        }),
       );
     }
     const expected = made
@@ -167,8 +173,8 @@ describe('events pagination', () => {
 
 describe('shows pagination', () => {
   it('walks shows by start time, ties broken by id', async () => {
-    const city = await h.services.admin.createCity({ name: `Shows ${tag()}`, country: 'IT' });
-    const event = await h.services.admin.createEvent({
+    const city = await h.services.admin.createCity(SYSTEM_ACTOR, { name: `Shows ${tag()}`, country: 'IT' });
+    const event = await h.services.admin.createEvent(SYSTEM_ACTOR, {
       kind: 'SPORT',
       title: `Match ${tag()}`,
       durationMinutes: 90,

@@ -2,6 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createShowFixture, type ShowFixture } from './helpers/fixtures.js';
 import { createHarness, type Harness } from './helpers/harness.js';
 import { bookSeatsDirectly, HOUR, holdSeatsDirectly, scheduleShow, tag } from './helpers/catalog.js';
+import { SYSTEM_ACTOR } from '../src/domain/access/authorize.js';
 
 const SEAT_MAP = `query ($id: ID!) { show(id: $id) {
   seatMap { showId version
@@ -107,8 +108,11 @@ describe('seat map of a fresh show', () => {
   });
 
   it('reports accessible seats', async () => {
-    const venue = await h.services.admin.createVenue({ cityId: fx.cityId, name: `Access ${tag()}` });
-    const screen = await h.services.admin.createScreen({
+    const venue = await h.services.admin.createVenue(SYSTEM_ACTOR, {
+      cityId: fx.cityId,
+      name: `Access ${tag()}`,
+    });
+    const screen = await h.services.admin.createScreen(SYSTEM_ACTOR, {
       venueId: venue.id,
       name: 'Small',
       layout: { sections: [{ name: 'Floor', rows: [{ label: 'A', seats: 3, accessible: [2] }] }] },

@@ -4,6 +4,7 @@ import { createShowFixture } from './helpers/fixtures.js';
 import { createHarness, type Harness } from './helpers/harness.js';
 import { checkSeatInvariants, seatStates, showVersion } from './helpers/seats.js';
 import { createCustomers } from './helpers/users.js';
+import { SYSTEM_ACTOR } from '../src/domain/access/authorize.js';
 
 const HOLD = `mutation Hold($input: HoldSeatsInput!) { holdSeats(input: $input) { id status } }`;
 
@@ -133,7 +134,9 @@ describe('under contention', () => {
     const holds = users.map((u, i) =>
       h.exec(HOLD, { input: { showId: f.showId, seatIds: [seats[i % seats.length]!.id] } }, u),
     );
-    const cancel = new Promise((r) => setTimeout(r, 5)).then(() => h.services.admin.cancelShow(f.showId));
+    const cancel = new Promise((r) => setTimeout(r, 5)).then(() =>
+      h.services.admin.cancelShow(SYSTEM_ACTOR, { showId: f.showId }),
+    );
     await Promise.all([...holds, cancel]);
     const [row] = await h.db.db.execute<{ n: number }>(sql`
       select count(*)::int as n from holds where show_id = ${f.showId} and status = 'ACTIVE'`);

@@ -3,6 +3,7 @@ import { createClient, type Client } from 'graphql-ws';
 import WebSocket from 'ws';
 import { startApiServer, type ApiServer } from './helpers/api-server.js';
 import type { Harness } from './helpers/harness.js';
+import { SYSTEM_ACTOR } from '../src/domain/access/authorize.js';
 
 let api: ApiServer;
 let h: Harness;
@@ -61,7 +62,7 @@ describe('health', () => {
 
 describe('GraphQL over HTTP', () => {
   it('serves a query on POST /graphql', async () => {
-    const city = await h.services.admin.createCity({
+    const city = await h.services.admin.createCity(SYSTEM_ACTOR, {
       name: `Server City ${Date.now()}`,
       country: 'PT',
       timezone: 'Europe/Lisbon',

@@ -1,7 +1,7 @@
 import type { AdminCatalogService } from '../domain/catalog/admin.service.js';
 import type { LayoutInput } from '../domain/catalog/screen-layout.js';
 
-type EventInput = Parameters<AdminCatalogService['createEvent']>[0];
+type EventInput = Parameters<AdminCatalogService['createEvent']>[1];
 type Row = LayoutInput['sections'][number]['rows'][number];
 
 /** A daily timetable in local time; events rotate through the slots. */

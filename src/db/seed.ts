@@ -1,4 +1,5 @@
 import { count } from 'drizzle-orm';
+import { SYSTEM_ACTOR } from '../domain/access/authorize.js';
 import type { AppServices } from '../domain/services.js';
 import { cities } from './schema/index.js';
 import {
@@ -43,23 +44,27 @@ export async function seedDemoCatalog(
     DemoEventKey,
     (typeof DEMO_EVENTS)[DemoEventKey],
   ][]) {
-    eventIds.set(key, (await admin.createEvent(input)).id);
+    eventIds.set(key, (await admin.createEvent(SYSTEM_ACTOR, input)).id);
     result.events += 1;
   }
 
   const schedules: Promise<number>[] = [];
   for (const city of DEMO_CITIES) {
-    const { id: cityId } = await admin.createCity({
+    const { id: cityId } = await admin.createCity(SYSTEM_ACTOR, {
       name: city.name,
       country: city.country,
       timezone: city.timezone,
     });
     result.cities += 1;
     for (const venue of city.venues) {
-      const { id: venueId } = await admin.createVenue({ cityId, name: venue.name, address: venue.address });
+      const { id: venueId } = await admin.createVenue(SYSTEM_ACTOR, {
+        cityId,
+        name: venue.name,
+        address: venue.address,
+      });
       result.venues += 1;
       for (const screen of venue.screens) {
-        const { id: screenId } = await admin.createScreen({
+        const { id: screenId } = await admin.createScreen(SYSTEM_ACTOR, {
           venueId,
           name: screen.name,
           layout: screen.layout,
@@ -109,7 +114,13 @@ async function scheduleScreen(
       if (startsAt.getTime() < now.getTime() + MIN_LEAD_MS) continue;
       const eventId = eventIds.get(eventKey);
       if (!eventId) throw new Error(`demo event ${eventKey} was not created`);
-      await admin.scheduleShow({ eventId, screenId, startsAt, prices, currency: city.currency });
+      await admin.scheduleShow(SYSTEM_ACTOR, {
+        eventId,
+        screenId,
+        startsAt,
+        prices,
+        currency: city.currency,
+      });
       scheduled += 1;
     }
   }

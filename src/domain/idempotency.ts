@@ -75,3 +75,15 @@ export function stableStringify(value: unknown): string {
     .sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0));
   return `{${entries.map(([k, v]) => `${JSON.stringify(k)}:${stableStringify(v)}`).join(',')}}`;
 }
+
+/** A database row stored as JSON for replays, with its timestamp columns revived as Dates. */
+export function rowCodec<T extends object>(...dateKeys: (keyof T & string)[]): IdempotencyCodec<T> {
+  return {
+    encode: (row) => row,
+    decode: (json) => {
+      const row = { ...(json as Record<string, unknown>) };
+      for (const k of dateKeys) if (row[k] != null) row[k] = new Date(row[k] as string);
+      return row as T;
+    },
+  };
+}

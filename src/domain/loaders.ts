@@ -12,6 +12,7 @@ import type { AvailabilityView, SeatMapView } from './catalog/views.js';
 import type { Clock } from './clock.js';
 import { createBookingLoaders } from './bookings/booking.loaders.js';
 import { createHoldLoaders } from './holds/hold.loaders.js';
+import { createStaffLoaders } from './staff/staff.loaders.js';
 
 type Ids = readonly string[];
 
@@ -34,6 +35,7 @@ export function createLoaders(db: Db, clock: Clock) {
   return {
     ...createHoldLoaders(db, clock),
     ...createBookingLoaders(db, clock),
+    ...createStaffLoaders(db),
     cityById: required(
       'City',
       (ids) => findCitiesByIds(db, ids),

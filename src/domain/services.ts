@@ -17,6 +17,7 @@ import { unconfiguredGateway } from './payments/payment-gateway.js';
 import { createPaymentService, type PaymentsConfig, unknownAfterMsOf } from './payments/payment.service.js';
 import { createStripeGateway } from './payments/stripe-gateway.js';
 import { createSeatChangeService } from './seat-changes/seat-change.service.js';
+import { createStaffService } from './staff/staff.service.js';
 
 export interface ServiceConfig {
   jwtSecret: string;
@@ -56,8 +57,7 @@ export function createServices(
   // nudge only delays them until their next timer or seat change; see live/hold-watch.ts).
   const holdEvents = {
     seatsChanged: seatChanges.written,
-    holdChanged: (holdId: string) =>
-      void pubsub.publish(topics.hold(holdId), { holdId }).catch(() => {}),
+    holdChanged: (holdId: string) => void pubsub.publish(topics.hold(holdId), { holdId }).catch(() => {}),
   };
   const gateway = config.payments ? createStripeGateway(config.payments.stripe) : unconfiguredGateway;
   const tickets = createTicketCodec(ticketSecretFrom(config.ticketSecret, config.jwtSecret));
@@ -68,6 +68,7 @@ export function createServices(
     auth: createAuthService({ db, tokens }),
     catalog: createCatalogService({ db, clock }),
     admin: createAdminCatalogService({ db, clock }),
+    staff: createStaffService({ db, clock }),
     holds: createHoldService({ db, clock, config: config.holds, events: holdEvents }),
     seatChanges,
     bookings: createBookingService({ db, clock, gateway, tickets, events: holdEvents }),

@@ -11,4 +11,5 @@ export const Show: ShowResolvers = {
   cancellationPolicy: async (show, _args, { loaders }) => ({
     tiers: await loaders.cancellationTiers(show.id),
   }),
+  onSale: (show, _args, { services }) => services.catalog.onSale(show),
 };

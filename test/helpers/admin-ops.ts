@@ -1,6 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { expect } from 'vitest';
 import type { GqlResult, Harness } from './harness.js';
+import { SYSTEM_ACTOR } from '../../src/domain/access/authorize.js';
 
 export const CREATE_CITY = /* GraphQL */ `
   mutation ($input: CreateCityInput!) {
@@ -89,13 +90,13 @@ export function expectData<T>(res: GqlResult<T>): T {
 /** A city, venue, 2-section screen (A-B premium, C-D standard; 10 seats a row) and 120-minute event. */
 export async function createPlaces(h: Harness) {
   const t = tag();
-  const city = await h.services.admin.createCity({
+  const city = await h.services.admin.createCity(SYSTEM_ACTOR, {
     name: `City ${t}`,
     country: 'FR',
     timezone: 'Europe/Paris',
   });
-  const venue = await h.services.admin.createVenue({ cityId: city.id, name: `Venue ${t}` });
-  const screen = await h.services.admin.createScreen({
+  const venue = await h.services.admin.createVenue(SYSTEM_ACTOR, { cityId: city.id, name: `Venue ${t}` });
+  const screen = await h.services.admin.createScreen(SYSTEM_ACTOR, {
     venueId: venue.id,
     name: `Screen ${t}`,
     layout: {
@@ -117,7 +118,7 @@ export async function createPlaces(h: Harness) {
       ],
     },
   });
-  const event = await h.services.admin.createEvent({
+  const event = await h.services.admin.createEvent(SYSTEM_ACTOR, {
     kind: 'MOVIE',
     title: `Film ${t}`,
     durationMinutes: 120,

@@ -1,6 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import type { AppServices } from '../../src/domain/services.js';
 import type { Harness } from './harness.js';
+import { SYSTEM_ACTOR } from '../../src/domain/access/authorize.js';
 
 export const HOUR = 3600 * 1000;
 export const DAY = 24 * HOUR;
@@ -16,8 +17,8 @@ export function firstError(res: { errors?: { extensions?: Record<string, any> }[
 /** A small screen (rows x seats, one section) in a new venue of `cityId`. */
 export async function createScreen(services: AppServices, cityId: string, rows = 2, seats = 5) {
   const t = tag();
-  const venue = await services.admin.createVenue({ cityId, name: `Venue ${t}` });
-  const screen = await services.admin.createScreen({
+  const venue = await services.admin.createVenue(SYSTEM_ACTOR, { cityId, name: `Venue ${t}` });
+  const screen = await services.admin.createScreen(SYSTEM_ACTOR, {
     venueId: venue.id,
     name: `Screen ${t}`,
     layout: {
@@ -40,7 +41,7 @@ export async function scheduleShow(
   startsAt: Date,
   sections = ['Main'],
 ) {
-  return services.admin.scheduleShow({
+  return services.admin.scheduleShow(SYSTEM_ACTOR, {
     eventId,
     screenId,
     startsAt,
@@ -58,13 +59,17 @@ export async function createCityCatalog(
   opts: { venues: number; events: number; shows: number },
 ) {
   const t = tag();
-  const city = await services.admin.createCity({ name: `Batch City ${t}`, country: 'FR' });
+  const city = await services.admin.createCity(SYSTEM_ACTOR, { name: `Batch City ${t}`, country: 'FR' });
   const screens = [];
   for (let i = 0; i < opts.venues; i++) screens.push((await createScreen(services, city.id)).screen);
   const events = [];
   for (let i = 0; i < opts.events; i++) {
     events.push(
-      await services.admin.createEvent({ kind: 'CONCERT', title: `Batch ${t} ${i}`, durationMinutes: 90 }),
+      await services.admin.createEvent(SYSTEM_ACTOR, {
+        kind: 'CONCERT',
+        title: `Batch ${t} ${i}`,
+        durationMinutes: 90,
+      }),
     );
   }
   const base = Date.now() + DAY;

@@ -1,5 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import type { AppServices } from '../../src/domain/services.js';
+import { SYSTEM_ACTOR } from '../../src/domain/access/authorize.js';
 
 export interface ShowFixture {
   cityId: string;
@@ -32,8 +33,16 @@ export async function createShowFixture(
   const rows = opts.rows ?? 10;
   const seatsPerRow = opts.seatsPerRow ?? 12;
   const sectionCount = Math.min(opts.sections ?? 1, rows);
-  const cityId = opts.cityId ?? (await services.admin.createCity({ name: `City ${tag}`, country: 'DE', timezone: 'Europe/Berlin' })).id;
-  const venue = await services.admin.createVenue({ cityId, name: `Venue ${tag}` });
+  const cityId =
+    opts.cityId ??
+    (
+      await services.admin.createCity(SYSTEM_ACTOR, {
+        name: `City ${tag}`,
+        country: 'DE',
+        timezone: 'Europe/Berlin',
+      })
+    ).id;
+  const venue = await services.admin.createVenue(SYSTEM_ACTOR, { cityId, name: `Venue ${tag}` });
   const rowLabel = (i: number) => (i < 26 ? String.fromCharCode(65 + i) : `R${i + 1}`);
   const perSection = Math.ceil(rows / sectionCount);
   const sections = Array.from({ length: sectionCount }, (_, s) => ({
@@ -48,8 +57,12 @@ export async function createShowFixture(
       };
     }),
   }));
-  const screen = await services.admin.createScreen({ venueId: venue.id, name: `Screen ${tag}`, layout: { sections } });
-  const event = await services.admin.createEvent({
+  const screen = await services.admin.createScreen(SYSTEM_ACTOR, {
+    venueId: venue.id,
+    name: `Screen ${tag}`,
+    layout: { sections },
+  });
+  const event = await services.admin.createEvent(SYSTEM_ACTOR, {
     kind: opts.kind ?? 'MOVIE',
     title: opts.title ?? `Film ${tag}`,
     genres: ['drama'],
@@ -57,7 +70,7 @@ export async function createShowFixture(
     durationMinutes: 120,
   });
   const startsAt = opts.startsAt ?? new Date(services.clock.now().getTime() + 3 * 24 * 3600 * 1000);
-  const show = await services.admin.scheduleShow({
+  const show = await services.admin.scheduleShow(SYSTEM_ACTOR, {
     eventId: event.id,
     screenId: screen.id,
     startsAt,

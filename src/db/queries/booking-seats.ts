@@ -71,3 +71,32 @@ export async function releaseSeatsOfBookings(
     returning s.id, s.show_id as "showId"`);
 }
 
+/**
+ * What a buyer already has of a show, for the event's purchase cap: seats in live bookings plus
+ * seats of a running hold other than `exceptHoldId`, with the cap and the buyer's role. Locks the
+ * buyer's row first, as placing a hold does, so the two are never counted concurrently.
+ */
+export async function lockBuyerTickets(
+  tx: DbOrTx,
+  a: { userId: string; showId: string; exceptHoldId: string; now: Date },
+): Promise<{ role: 'CUSTOMER' | 'ADMIN'; owned: number; limit: number } | undefined> {
+  const [row] = await tx.execute<{ role: 'CUSTOMER' | 'ADMIN'; owned: number; limit: number }>(sql`
+    with buyer as (select id, role from users where id = ${a.userId} for no key update)
+    select buyer.role,
+      (select count(*)::int from booking_seats bs join bookings b on b.id = bs.booking_id
+        where b.user_id = buyer.id and b.show_id = ${a.showId} and bs.live)
+      + (select count(*)::int from hold_seats hs join holds h on h.id = hs.hold_id
+        where h.user_id = buyer.id and h.show_id = ${a.showId} and h.status = 'ACTIVE' and hs.active
+          and h.expires_at > ${ts(a.now)} and h.id <> ${a.exceptHoldId}) as owned,
+      (select e.max_tickets_per_user from shows s join events e on e.id = s.event_id
+        where s.id = ${a.showId}) as "limit"
+    from buyer`);
+  return row;
+}
+
+export async function countSeatsOfHold(tx: DbOrTx, holdId: string): Promise<number> {
+  const [row] = await tx.execute<{ n: number }>(
+    sql`select count(*)::int as n from hold_seats where hold_id = ${holdId}`,
+  );
+  return row?.n ?? 0;
+}

@@ -1,4 +1,4 @@
-import { asc, inArray } from 'drizzle-orm';
+import { asc, eq, inArray } from 'drizzle-orm';
 import type { DbOrTx } from '../client.js';
 import { cities, type CityRow } from '../schema/index.js';
 
@@ -20,4 +20,19 @@ export async function findCitiesByIds(db: DbOrTx, ids: readonly string[]): Promi
     .select()
     .from(cities)
     .where(inArray(cities.id, [...ids]));
+}
+
+/** Returns undefined when the new name and country belong to another city. */
+export async function updateCity(
+  db: DbOrTx,
+  id: string,
+  values: Partial<Pick<CityRow, 'name' | 'country' | 'timezone'>>,
+): Promise<CityRow | undefined> {
+  const [row] = await db.update(cities).set(values).where(eq(cities.id, id)).returning();
+  return row;
+}
+
+export async function lockCity(db: DbOrTx, id: string): Promise<CityRow | undefined> {
+  const [row] = await db.select().from(cities).where(eq(cities.id, id)).for('no key update');
+  return row;
 }

@@ -1,8 +1,8 @@
-import { and, arrayContains, asc, eq, exists, ilike, inArray, ne, sql, type SQL } from 'drizzle-orm';
+import { and, arrayContains, asc, eq, exists, ilike, inArray, isNull, ne, sql, type SQL } from 'drizzle-orm';
 import type { DbOrTx } from '../client.js';
 import { events, screens, shows, venues, type EventRow } from '../schema/index.js';
 
-export type NewEvent = Omit<EventRow, 'id' | 'createdAt'>;
+export type NewEvent = Omit<EventRow, 'id' | 'createdAt' | 'archivedAt'>;
 
 export async function insertEvent(db: DbOrTx, values: NewEvent): Promise<EventRow> {
   const [row] = await db.insert(events).values(values).returning();
@@ -16,6 +16,23 @@ export async function findEventsByIds(db: DbOrTx, ids: readonly string[]): Promi
     .select()
     .from(events)
     .where(inArray(events.id, [...ids]));
+}
+
+export async function lockEvent(db: DbOrTx, id: string): Promise<EventRow | undefined> {
+  const [row] = await db.select().from(events).where(eq(events.id, id)).for('no key update');
+  return row;
+}
+
+export async function updateEvent(db: DbOrTx, id: string, values: Partial<NewEvent>): Promise<EventRow> {
+  const [row] = await db.update(events).set(values).where(eq(events.id, id)).returning();
+  if (!row) throw new Error(`event ${id} vanished while locked`);
+  return row;
+}
+
+export async function markEventArchived(db: DbOrTx, id: string, at: Date): Promise<EventRow> {
+  const [row] = await db.update(events).set({ archivedAt: at }).where(eq(events.id, id)).returning();
+  if (!row) throw new Error(`event ${id} vanished while locked`);
+  return row;
 }
 
 /** Already validated and normalised by the domain. */
@@ -39,6 +56,7 @@ export async function findEventsPage(
   limit: number,
 ): Promise<EventRow[]> {
   const where: (SQL | undefined)[] = [
+    isNull(events.archivedAt),
     filter.kind ? eq(events.kind, filter.kind) : undefined,
     filter.genre ? arrayContains(events.genres, [filter.genre]) : undefined,
     filter.language ? sql`lower(${events.language}) = ${filter.language.toLowerCase()}` : undefined,
@@ -66,6 +84,7 @@ function hasUpcomingShowIn(db: DbOrTx, cityId: string, now: Date): SQL {
           eq(shows.eventId, events.id),
           eq(venues.cityId, cityId),
           ne(shows.status, 'CANCELLED'),
+          isNull(shows.archivedAt),
           sql`${shows.startsAt} > ${now.toISOString()}::timestamptz`,
         ),
       ),

@@ -20,10 +20,20 @@ export type RequestedSeat = {
 };
 
 export interface HoldRequestContext {
-  show: { id: string; status: 'SCHEDULED' | 'CANCELLED'; startsAt: Date; currency: string };
+  show: {
+    id: string;
+    status: 'SCHEDULED' | 'CANCELLED';
+    startsAt: Date;
+    currency: string;
+    salesStartAt: Date | null;
+    salesEndAt: Date | null;
+    archivedAt: Date | null;
+  };
   prices: Record<string, number>;
   seats: RequestedSeat[];
 }
+
+const date = (v: string | null) => (v === null ? null : new Date(v));
 
 /** The show, its section prices and the requested seats as they are now, in one statement. */
 export async function findHoldRequestContext(
@@ -36,10 +46,14 @@ export async function findHoldRequestContext(
     status: 'SCHEDULED' | 'CANCELLED';
     startsAt: string;
     currency: string;
+    salesStartAt: string | null;
+    salesEndAt: string | null;
+    archivedAt: string | null;
     prices: Record<string, number> | null;
     seats: RequestedSeat[] | null;
   }>(sql`
-    select sh.id, sh.status, sh.starts_at as "startsAt", sh.currency,
+    select sh.id, sh.status, sh.starts_at as "startsAt", sh.currency, sh.sales_start_at as "salesStartAt",
+      sh.sales_end_at as "salesEndAt", sh.archived_at as "archivedAt",
       (select json_object_agg(p.section, p.amount) from show_prices p where p.show_id = sh.id) as prices,
       (select json_agg(json_build_object('id', ss.id, 'showId', ss.show_id, 'section', ss.section,
                 'status', ss.status, 'holdExpiresAt', ss.hold_expires_at, 'holdUserId', h.user_id))
@@ -48,7 +62,15 @@ export async function findHoldRequestContext(
     from shows sh where sh.id = ${showId}`);
   if (!row) return undefined;
   return {
-    show: { id: row.id, status: row.status, startsAt: new Date(row.startsAt), currency: row.currency },
+    show: {
+      id: row.id,
+      status: row.status,
+      startsAt: new Date(row.startsAt),
+      currency: row.currency,
+      salesStartAt: date(row.salesStartAt),
+      salesEndAt: date(row.salesEndAt),
+      archivedAt: date(row.archivedAt),
+    },
     prices: row.prices ?? {},
     seats: row.seats ?? [],
   };
@@ -60,7 +82,8 @@ export type PlaceHoldOutcome =
   | { outcome: 'LIMIT'; activeElsewhere: number }
   | { outcome: 'UNAVAILABLE'; seatIds: string[] }
   | { outcome: 'NOT_ON_SALE' }
-  | { outcome: 'IP_CAP'; heldFromIp: number };
+  | { outcome: 'IP_CAP'; heldFromIp: number }
+  | { outcome: 'PURCHASE_LIMIT'; owned: number; limit: number };
 
 const OUTCOME_BY_SQLSTATE: Record<string, (detail: string) => PlaceHoldOutcome> = {
   BXNOU: () => ({ outcome: 'NO_USER' }),
@@ -68,11 +91,16 @@ const OUTCOME_BY_SQLSTATE: Record<string, (detail: string) => PlaceHoldOutcome> 
   BXUNA: (detail) => ({ outcome: 'UNAVAILABLE', seatIds: JSON.parse(detail) as string[] }),
   BXOFF: () => ({ outcome: 'NOT_ON_SALE' }),
   BXIPC: (detail) => ({ outcome: 'IP_CAP', heldFromIp: Number(detail) }),
+  BXCAP: (detail) => {
+    const [owned = 0, limit = 0] = detail.split(':').map(Number);
+    return { outcome: 'PURCHASE_LIMIT', owned, limit };
+  },
 };
 
 /**
- * Places a hold with `boxoffice_place_hold` (migrations 0005, 0007): user lock and limits, the
- * per-IP cap on seats held per show (when `ipSeatCap` is set), replacing
+ * Places a hold with `boxoffice_place_hold` (migrations 0005, 0007, 0008): user lock and limits,
+ * the event's purchase cap, the per-IP cap on seats held per show (when `ipSeatCap` is set), the
+ * sales window, replacing
  * the user's previous hold on the show, taking the seats, their price quote and the log row, in
  * one round trip. `seatIds` must be sorted and `prices` aligned with them. A failure has rolled
  * back everything the call did (and aborted the caller's transaction, if any).
@@ -93,13 +121,15 @@ export async function placeHoldRow(
     /** The client's IP and the most seats it may hold of the show; null: no cap. */
     clientIp: string | null;
     ipSeatCap: number | null;
+    /** Check the event's maxTicketsPerUser (seats held plus seats in live bookings of the show). */
+    enforcePurchaseLimit: boolean;
   },
 ): Promise<PlaceHoldOutcome> {
   try {
     await db.execute(sql`
       select boxoffice_place_hold(${a.holdId}, ${a.userId}, ${a.showId}, ${uuidArray(a.seatIds)},
         ${sql.param([...a.prices])}::int[], ${a.total}, ${a.currency}, ${ts(a.now)}, ${ts(a.expiresAt)},
-        ${a.maxActive}, ${a.clientIp}, ${a.ipSeatCap}::int)`);
+        ${a.maxActive}, ${a.clientIp}, ${a.ipSeatCap}::int, ${a.enforcePurchaseLimit})`);
     return { outcome: 'OK' };
   } catch (err) {
     const pg = findPgError(err);

@@ -1,28 +1,18 @@
 import { sql } from 'drizzle-orm';
 import type { DbOrTx } from '../client.js';
 import type { SeatChangeEntry } from '../schema/index.js';
-import { ts } from './sql-helpers.js';
 
 /**
  * Appends a seat change to the log/outbox inside the seat transaction. It touches no per-show
  * row, so holds of one show never queue behind each other; the sequencer numbers it after commit.
- *
- * With `onSaleAt` the row is only written while the show sells at that instant. Seat
- * transactions insert their hold (a foreign-key share lock on the show) before this runs, and
- * cancelShow locks the show row first, so a hold racing a cancel sees the cancellation here and
- * gets `undefined`.
  */
 export async function recordSeatChange(
   tx: DbOrTx,
-  change: { showId: string; cause: string; seats: SeatChangeEntry[]; onSaleAt?: Date },
+  change: { showId: string; cause: string; seats: SeatChangeEntry[] },
 ): Promise<number | undefined> {
-  const onSale = change.onSaleAt
-    ? sql`where exists (select 1 from shows where id = ${change.showId}
-                        and status = 'SCHEDULED' and starts_at > ${ts(change.onSaleAt)})`
-    : sql``;
   const rows = await tx.execute<{ id: number }>(sql`
     insert into seat_changes (show_id, cause, seats)
-    select ${change.showId}, ${change.cause}, ${JSON.stringify(change.seats)}::jsonb ${onSale}
+    select ${change.showId}, ${change.cause}, ${JSON.stringify(change.seats)}::jsonb
     returning id::int as id`);
   return rows[0]?.id;
 }

@@ -1,6 +1,7 @@
 import { inArray, sql } from 'drizzle-orm';
 import type { DbOrTx } from '../client.js';
 import { shows, showSeats } from '../schema/index.js';
+import { uuidArray } from './sql-helpers.js';
 
 export type SeatStatus = 'AVAILABLE' | 'HELD' | 'BOOKED' | 'BLOCKED';
 
@@ -86,4 +87,43 @@ export async function findNextHoldExpiry(db: DbOrTx, showId: string, now: Date):
     select min(hold_expires_at) as "next" from show_seats
     where show_id = ${showId}::uuid and status = 'HELD' and hold_expires_at > ${now.toISOString()}::timestamptz`);
   return row?.next ? new Date(row.next) : null;
+}
+
+/**
+ * Blocks the listed seats of a show that are AVAILABLE (row locks in id order, like every seat
+ * transaction); returns the ids it blocked.
+ */
+export async function blockAvailableSeats(
+  tx: DbOrTx,
+  showId: string,
+  seatIds: readonly string[],
+): Promise<string[]> {
+  const rows = await tx.execute<{ id: string }>(sql`
+    with target as (
+      select id from show_seats
+      where show_id = ${showId} and id = any(${uuidArray(seatIds)}) and status = 'AVAILABLE'
+      order by id for update
+    )
+    update show_seats s set status = 'BLOCKED' from target where s.id = target.id returning s.id`);
+  return rows.map((r) => r.id);
+}
+
+/**
+ * Makes the listed seats of a show sellable again where they are BLOCKED for this show only (a
+ * seat the screen's layout blocks stays blocked); returns the ids it unblocked.
+ */
+export async function unblockSeats(
+  tx: DbOrTx,
+  showId: string,
+  seatIds: readonly string[],
+): Promise<string[]> {
+  const rows = await tx.execute<{ id: string }>(sql`
+    with target as (
+      select ss.id from show_seats ss join seats s on s.id = ss.seat_id
+      where ss.show_id = ${showId} and ss.id = any(${uuidArray(seatIds)}) and ss.status = 'BLOCKED'
+        and not s.blocked
+      order by ss.id for update of ss
+    )
+    update show_seats s set status = 'AVAILABLE' from target where s.id = target.id returning s.id`);
+  return rows.map((r) => r.id);
 }

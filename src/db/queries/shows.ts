@@ -1,4 +1,4 @@
-import { and, asc, eq, inArray, ne, sql, type SQL } from 'drizzle-orm';
+import { and, asc, eq, getTableColumns, inArray, isNull, ne, sql, type SQL } from 'drizzle-orm';
 import type { DbOrTx } from '../client.js';
 import {
   screens,
@@ -11,27 +11,7 @@ import {
   type ShowPriceRow,
   type ShowRow,
 } from '../schema/index.js';
-
-/**
- * Inserts a show with its section prices and its whole seat inventory (call inside a
- * transaction). The inventory is one INSERT ... SELECT over the screen's seats.
- */
-export async function insertShowWithInventory(
-  tx: DbOrTx,
-  show: { eventId: string; screenId: string; startsAt: Date; endsAt: Date; currency: string },
-  prices: Omit<ShowPriceRow, 'showId'>[],
-): Promise<ShowRow> {
-  const [row] = await tx.insert(shows).values(show).returning();
-  if (!row) throw new Error('insert into shows returned no row');
-  await tx.insert(showPrices).values(prices.map((p) => ({ ...p, showId: row.id })));
-  await tx.insert(showSeatVersions).values({ showId: row.id });
-  await tx.execute(sql`
-    insert into ${showSeats} (show_id, seat_id, section, status)
-    select ${row.id}, ${seats.id}, ${seats.section},
-           (case when ${seats.blocked} then 'BLOCKED' else 'AVAILABLE' end)::seat_status
-    from ${seats} where ${seats.screenId} = ${show.screenId}`);
-  return row;
-}
+import { ts } from './sql-helpers.js';
 
 export async function findShowsByIds(db: DbOrTx, ids: readonly string[]): Promise<ShowRow[]> {
   if (ids.length === 0) return [];
@@ -46,14 +26,59 @@ export async function lockShow(db: DbOrTx, id: string): Promise<void> {
   await db.select({ id: shows.id }).from(shows).where(eq(shows.id, id)).for('update');
 }
 
-/** Marks a show cancelled; returns undefined when it was already cancelled or does not exist. */
-export async function markShowCancelled(db: DbOrTx, id: string, at: Date): Promise<ShowRow | undefined> {
+/** Locks an event's shows exclusively, in id order (archiving them must keep new holds out). */
+export async function lockShowsOfEvent(db: DbOrTx, eventId: string): Promise<string[]> {
+  const rows = await db
+    .select({ id: shows.id })
+    .from(shows)
+    .where(eq(shows.eventId, eventId))
+    .orderBy(asc(shows.id))
+    .for('update');
+  return rows.map((r) => r.id);
+}
+
+/** A show with the venue it plays at (through its screen). */
+export type ShowAtVenue = ShowRow & { venueId: string };
+
+/**
+ * Locks a show row and returns it with its venue. `exclusive` also waits for, and blocks, holds
+ * being placed (their foreign keys share-lock the show): for changes that end the show's holds.
+ */
+export async function lockShowAtVenue(
+  db: DbOrTx,
+  id: string,
+  { exclusive }: { exclusive: boolean },
+): Promise<ShowAtVenue | undefined> {
   const [row] = await db
-    .update(shows)
-    .set({ status: 'CANCELLED', cancelledAt: at })
-    .where(and(eq(shows.id, id), ne(shows.status, 'CANCELLED')))
-    .returning();
+    .select({ ...getTableColumns(shows), venueId: screens.venueId })
+    .from(shows)
+    .innerJoin(screens, eq(screens.id, shows.screenId))
+    .where(eq(shows.id, id))
+    .for(exclusive ? 'update' : 'no key update', { of: shows });
   return row;
+}
+
+/** Whether any of these shows has a booking that is paid or waiting for its payment. */
+export async function hasLiveBookings(
+  db: DbOrTx,
+  where: { showId: string } | { eventId: string },
+): Promise<boolean> {
+  const [row] = await db.execute<{ live: boolean }>(sql`
+    select exists (
+      select 1 from bookings b join shows s on s.id = b.show_id
+      where ${'showId' in where ? sql`s.id = ${where.showId}` : sql`s.event_id = ${where.eventId}`}
+        and b.status in ('CONFIRMED', 'PENDING_PAYMENT')) as live`);
+  return row?.live ?? false;
+}
+
+/** The venues an event's shows play at (cancelled and archived shows included). */
+export async function findVenueIdsOfEvent(db: DbOrTx, eventId: string): Promise<string[]> {
+  const rows = await db
+    .selectDistinct({ venueId: screens.venueId })
+    .from(shows)
+    .innerJoin(screens, eq(screens.id, shows.screenId))
+    .where(eq(shows.eventId, eventId));
+  return rows.map((r) => r.venueId);
 }
 
 /** Already validated by the domain; `to` is exclusive. */
@@ -61,6 +86,8 @@ export interface ShowListFilter {
   cityId?: string;
   eventId?: string;
   venueId?: string;
+  /** Only shows selling at `from`'s reference instant (`now`). */
+  onSaleAt?: Date;
   from: Date;
   /** False for "not started yet" (startsAt > from), the default list. */
   fromInclusive: boolean;
@@ -68,7 +95,7 @@ export interface ShowListFilter {
 }
 
 /**
- * One keyset page of scheduled (not cancelled) shows ordered by (startsAt, id). Venue and city
+ * One keyset page of scheduled (not cancelled, not archived) shows ordered by (startsAt, id). Venue and city
  * filters go through the screen, since a show only knows its screen.
  */
 export async function findShowsPage(
@@ -88,6 +115,8 @@ export async function findShowsPage(
     .where(
       and(
         ne(shows.status, 'CANCELLED'),
+        isNull(shows.archivedAt),
+        filter.onSaleAt ? sql`boxoffice_show_on_sale(${shows.id}, ${ts(filter.onSaleAt)})` : undefined,
         filter.fromInclusive
           ? sql`${shows.startsAt} >= ${filter.from.toISOString()}::timestamptz`
           : sql`${shows.startsAt} > ${filter.from.toISOString()}::timestamptz`,

@@ -51,3 +51,18 @@ export async function findVenuesPage(
     .orderBy(asc(venues.name), asc(venues.id))
     .limit(limit);
 }
+
+export async function lockVenue(db: DbOrTx, id: string): Promise<VenueRow | undefined> {
+  const [row] = await db.select().from(venues).where(eq(venues.id, id)).for('no key update');
+  return row;
+}
+
+export async function updateVenue(
+  db: DbOrTx,
+  id: string,
+  values: Partial<Pick<VenueRow, 'name' | 'address'>>,
+): Promise<VenueRow> {
+  const [row] = await db.update(venues).set(values).where(eq(venues.id, id)).returning();
+  if (!row) throw new Error(`venue ${id} vanished while locked`);
+  return row;
+}

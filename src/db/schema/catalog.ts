@@ -14,6 +14,7 @@ import {
   unique,
   uuid,
 } from 'drizzle-orm/pg-core';
+import { users } from './users.js';
 
 export const eventKindEnum = pgEnum('event_kind', ['MOVIE', 'CONCERT', 'THEATRE', 'SPORT']);
 export const showStatusEnum = pgEnum('show_status', ['SCHEDULED', 'CANCELLED']);
@@ -115,12 +116,20 @@ export const events = pgTable(
     language: text(),
     durationMinutes: integer().notNull(),
     rating: text(),
+    posterUrl: text(),
+    /** Seats one user may hold plus own in live bookings of one show (anti-scalping). */
+    maxTicketsPerUser: integer().notNull().default(10),
+    /** Who created it: a venue manager may edit an event of theirs that has no shows yet. */
+    createdBy: uuid().references(() => users.id, { onDelete: 'set null' }),
+    /** Hidden from the catalog (only events without live bookings are archived). */
+    archivedAt: timestamp({ withTimezone: true }),
     createdAt: timestamp({ withTimezone: true }).notNull().defaultNow(),
   },
   (t) => [
     index('events_title_idx').on(t.title, t.id),
     index('events_genres_idx').using('gin', t.genres),
     check('events_duration_check', sql`${t.durationMinutes} > 0 AND ${t.durationMinutes} <= 1440`),
+    check('events_max_tickets_check', sql`${t.maxTicketsPerUser} >= 1 AND ${t.maxTicketsPerUser} <= 1000`),
   ],
 );
 
@@ -139,8 +148,13 @@ export const shows = pgTable(
     endsAt: timestamp({ withTimezone: true }).notNull(),
     status: showStatusEnum().notNull().default('SCHEDULED'),
     currency: text().notNull(),
+    /** The sales window: unset start = on sale once scheduled, unset end = until `startsAt`. */
+    salesStartAt: timestamp({ withTimezone: true }),
+    salesEndAt: timestamp({ withTimezone: true }),
     createdAt: timestamp({ withTimezone: true }).notNull().defaultNow(),
     cancelledAt: timestamp({ withTimezone: true }),
+    /** Hidden from the catalog and off sale (only shows without live bookings are archived). */
+    archivedAt: timestamp({ withTimezone: true }),
   },
   (t) => [
     index('shows_starts_at_idx').on(t.startsAt, t.id),
@@ -148,6 +162,10 @@ export const shows = pgTable(
     index('shows_screen_starts_at_idx').on(t.screenId, t.startsAt),
     check('shows_currency_check', sql`${t.currency} ~ '^[A-Z]{3}$'`),
     check('shows_ends_after_start_check', sql`${t.endsAt} > ${t.startsAt}`),
+    check(
+      'shows_sales_window_check',
+      sql`${t.salesStartAt} IS NULL OR ${t.salesEndAt} IS NULL OR ${t.salesEndAt} > ${t.salesStartAt}`,
+    ),
   ],
 );
 

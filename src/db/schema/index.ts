@@ -4,3 +4,4 @@ export * from './inventory.js';
 export * from './holds.js';
 export * from './bookings.js';
 export * from './payments.js';
+export * from './staff.js';

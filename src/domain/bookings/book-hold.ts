@@ -1,6 +1,8 @@
 import type { Tx } from '../../db/client.js';
 import {
+  countSeatsOfHold,
   insertBookingSeatsOfHold,
+  lockBuyerTickets,
   setBookingSeatsLive,
   takeSeatsForBooking,
 } from '../../db/queries/booking-seats.js';
@@ -37,7 +39,9 @@ class SeatsGone extends Error {}
 export async function bookOrRefund(tx: Tx, ctx: LockedContext, payment: PaymentRow): Promise<void> {
   const { hold, show, now } = ctx;
   const booking = await lockBookingOfHold(tx, hold.id);
-  const refund = async (reason: 'HOLD_EXPIRED' | 'SHOW_CANCELLED' | 'DUPLICATE_PAYMENT') => {
+  const refund = async (
+    reason: 'HOLD_EXPIRED' | 'SHOW_CANCELLED' | 'DUPLICATE_PAYMENT' | 'PURCHASE_LIMIT',
+  ) => {
     await oweRefund(tx, { payment, bookingId: null, amount: payment.amount, reason, now });
     if (booking?.status === 'PENDING_PAYMENT') await setBookingCancelled(tx, booking.id, now);
   };
@@ -47,6 +51,8 @@ export async function bookOrRefund(tx: Tx, ctx: LockedContext, payment: PaymentR
   // Its waiting booking was given up (payment failed, hold over): the seats are not kept for it.
   if (booking && booking.status === 'CANCELLED') return refund('HOLD_EXPIRED');
   if (!holdUsable(hold, now) && show.startsAt <= now) return refund('HOLD_EXPIRED');
+  // Re-booking a hold that ended adds seats the buyer's later holds did not count.
+  if (!holdUsable(hold, now) && (await rebookingExceedsCap(tx, hold, now))) return refund('PURCHASE_LIMIT');
 
   // In a savepoint: if a seat is gone, the booking and seat changes roll back, the payment stays.
   const booked = await tx
@@ -76,6 +82,18 @@ export async function bookOrRefund(tx: Tx, ctx: LockedContext, payment: PaymentR
       throw err;
     });
   if (!booked) await refund('HOLD_EXPIRED');
+}
+
+/** Whether booking this ended hold's seats would take its buyer past the event's purchase cap. */
+async function rebookingExceedsCap(tx: Tx, hold: HoldRow, now: Date): Promise<boolean> {
+  const buyer = await lockBuyerTickets(tx, {
+    userId: hold.userId,
+    showId: hold.showId,
+    exceptHoldId: hold.id,
+    now,
+  });
+  if (!buyer || buyer.role === 'ADMIN') return false;
+  return buyer.owned + (await countSeatsOfHold(tx, hold.id)) > buyer.limit;
 }
 
 /**

@@ -3,7 +3,13 @@ import { insertRefund } from '../../db/queries/refunds.js';
 import type { PaymentRow, RefundRow } from '../../db/schema/index.js';
 import { newReference } from './reference-code.js';
 
-export type RefundReason = 'HOLD_EXPIRED' | 'BOOKING_CANCELLED' | 'SHOW_CANCELLED' | 'DUPLICATE_PAYMENT';
+export type RefundReason =
+  | 'HOLD_EXPIRED'
+  | 'BOOKING_CANCELLED'
+  | 'SHOW_CANCELLED'
+  | 'DUPLICATE_PAYMENT'
+  /** A payment landed after its hold ended and booking its seats would exceed the event's cap. */
+  | 'PURCHASE_LIMIT';
 
 /**
  * Records, in the caller's transaction, that `amount` of a payment goes back to the buyer. The

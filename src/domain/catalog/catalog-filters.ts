@@ -20,6 +20,7 @@ export interface ShowFilterInput {
   venueId?: string | null;
   from?: Date | string | null;
   to?: Date | string | null;
+  onSale?: boolean | null;
 }
 
 /** Empty strings mean "no filter"; `now` decides which shows are upcoming for `cityId`. */
@@ -59,5 +60,6 @@ export function parseShowFilter(input: ShowFilterInput, now: Date): ShowListFilt
     ...(cityId ? { cityId } : {}),
     ...(eventId ? { eventId } : {}),
     ...(venueId ? { venueId } : {}),
+    ...(input.onSale ? { onSaleAt: now } : {}),
   };
 }

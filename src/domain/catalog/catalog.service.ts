@@ -15,6 +15,7 @@ import {
   type EventFilterInput,
   type ShowFilterInput,
 } from './catalog-filters.js';
+import { isOnSale } from './sales-window.js';
 import { showStatusAt, type ShowStatus } from './seat-map.js';
 
 export interface PageArgs {
@@ -78,6 +79,7 @@ export function createCatalogService({ db, clock }: { db: Db; clock: Clock }) {
     },
 
     showStatus: (show: ShowRow): ShowStatus => showStatusAt(show, clock.now()),
+    onSale: (show: ShowRow): boolean => isOnSale(show, clock.now()),
 
     /** A show's seat version (its sequenced seat changes), or null for an unknown show or a bad id. */
     async seatVersion(showId: string): Promise<number | null> {

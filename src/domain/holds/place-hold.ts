@@ -12,6 +12,8 @@ import type { HoldRow } from '../../db/schema/index.js';
 import {
   HoldLimitError,
   NotFoundError,
+  NotOnSaleError,
+  PurchaseLimitError,
   SeatsUnavailableError,
   UnauthenticatedError,
   ValidationError,
@@ -21,6 +23,7 @@ import type { Clock } from '../clock.js';
 import { runIdempotent } from '../idempotency.js';
 import { inTransaction, retryOnConflict } from '../tx.js';
 import { parseId, parseIdempotencyKey } from '../validation.js';
+import { salesStateAt, type NotOnSaleReason } from '../catalog/sales-window.js';
 import { suggestAlternatives } from './alternatives.js';
 import { holdCodec } from './hold-codec.js';
 import type { HoldConfig } from './hold-config.js';
@@ -81,7 +84,7 @@ export async function placeHold(
   try {
     if (key === undefined) {
       // One statement is its own transaction: no BEGIN/COMMIT round trips on the hot path.
-      assertPlaced(await retryOnConflict(() => placeHoldRow(db, call)), config);
+      assertPlaced(await retryOnConflict(() => placeHoldRow(db, call)), config, { show, now });
       return hold;
     }
     const { value } = await inTransaction(db, (tx) =>
@@ -90,7 +93,7 @@ export async function placeHold(
         { userId: viewer.id, key, operation: 'holdSeats', input: { showId, seatIds }, now },
         holdCodec,
         async () => {
-          assertPlaced(await placeHoldRow(tx, call), config);
+          assertPlaced(await placeHoldRow(tx, call), config, { show, now });
           return hold;
         },
       ),
@@ -132,6 +135,8 @@ function quoteHold(
     maxActive: config.maxActivePerUser,
     clientIp: capped ? origin.clientIp! : null,
     ipSeatCap: capped ? config.ipHeldSeatsPerShow! : null,
+    // Admins sell at the box office for many buyers: the per-buyer cap is not theirs.
+    enforcePurchaseLimit: viewer.role !== 'ADMIN',
   };
 }
 
@@ -152,7 +157,11 @@ function holdOf(call: PlaceHoldCall): HoldRow {
 }
 
 /** Turns the transaction's outcome into the contract's errors. */
-function assertPlaced(result: PlaceHoldOutcome, config: HoldConfig): void {
+function assertPlaced(
+  result: PlaceHoldOutcome,
+  config: HoldConfig,
+  call: { show: HoldRequestContext['show']; now: Date },
+): void {
   switch (result.outcome) {
     case 'OK':
       return;
@@ -169,8 +178,13 @@ function assertPlaced(result: PlaceHoldOutcome, config: HoldConfig): void {
         `Your network already holds ${result.heldFromIp} seats of this show (at most ${config.ipHeldSeatsPerShow} per client IP); complete or release a hold first`,
         { reason: 'IP_HELD_SEATS_PER_SHOW', limit: config.ipHeldSeatsPerShow, heldFromIp: result.heldFromIp },
       );
-    case 'NOT_ON_SALE':
-      throw new ValidationError('This show is not on sale', 'input.showId');
+    case 'NOT_ON_SALE': {
+      // The window closed (or the show was cancelled) while this request ran: say why as of now.
+      const state = salesStateAt(call.show, call.now);
+      throw notOnSale(call.show, state.onSale ? 'CLOSED' : state.reason);
+    }
+    case 'PURCHASE_LIMIT':
+      throw new PurchaseLimitError(result.limit, result.owned);
   }
 }
 
@@ -190,10 +204,25 @@ function isFreeFor(seat: RequestedSeat, viewer: Viewer, now: Date): boolean {
   return seat.holdUserId === viewer.id || new Date(seat.holdExpiresAt!).getTime() <= now.getTime();
 }
 
+/** The sales window, checked before the transaction to answer early; the transaction checks it again. */
 function assertOnSale(show: HoldRequestContext['show'], now: Date): void {
-  if (show.status === 'CANCELLED') throw new ValidationError('This show is cancelled', 'input.showId');
-  if (show.startsAt <= now)
-    throw new ValidationError('This show has started; sales are closed', 'input.showId');
+  const state = salesStateAt(show, now);
+  if (!state.onSale) throw notOnSale(show, state.reason);
+}
+
+const NOT_ON_SALE_MESSAGES: Record<NotOnSaleReason, string> = {
+  NOT_YET_OPEN: 'Sales for this show have not opened yet',
+  CLOSED: 'Sales for this show have closed',
+  STARTED: 'This show has started; sales are closed',
+  CANCELLED: 'This show is cancelled',
+  ARCHIVED: 'This show is no longer sold',
+};
+
+function notOnSale(show: HoldRequestContext['show'], reason: NotOnSaleReason): NotOnSaleError {
+  return new NotOnSaleError(NOT_ON_SALE_MESSAGES[reason], {
+    reason,
+    ...(reason === 'NOT_YET_OPEN' && show.salesStartAt ? { salesStartAt: show.salesStartAt.toISOString() } : {}),
+  });
 }
 
 async function withAlternatives(

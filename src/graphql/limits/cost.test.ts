@@ -54,8 +54,8 @@ describe('query cost model', () => {
   it('the standard introspection query fits; five copies of it do not', () => {
     const one = cost(getIntrospectionQuery());
     expect(one).toBeGreaterThan(200);
-    // Grows with the schema (bookings and payments brought it to about 1,350).
-    expect(one).toBeLessThan(MAX_COST / 3);
+    // Grows with the schema (bookings and payments brought it to about 1,350, selling to 1,800).
+    expect(one).toBeLessThan(MAX_COST / 2);
     expect(one * 5).toBeGreaterThan(MAX_COST);
   });
 });

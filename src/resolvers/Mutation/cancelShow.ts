@@ -1,11 +1,8 @@
-import { requireAdmin } from '../../graphql/guards.js';
+import { requireViewer } from '../../graphql/guards.js';
 import type { MutationResolvers } from './../__generated__/types.js';
 
 export const cancelShow: NonNullable<MutationResolvers['cancelShow']> = (
   _parent,
-  { showId },
+  { showId, idempotencyKey },
   { viewer, services },
-) => {
-  requireAdmin(viewer);
-  return services.admin.cancelShow(showId);
-};
+) => services.admin.cancelShow(requireViewer(viewer), { showId, idempotencyKey });

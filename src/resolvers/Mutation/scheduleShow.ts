@@ -1,11 +1,8 @@
-import { requireAdmin } from '../../graphql/guards.js';
+import { requireViewer } from '../../graphql/guards.js';
 import type { MutationResolvers } from './../__generated__/types.js';
 
 export const scheduleShow: NonNullable<MutationResolvers['scheduleShow']> = (
   _parent,
   { input },
   { viewer, services },
-) => {
-  requireAdmin(viewer);
-  return services.admin.scheduleShow(input);
-};
+) => services.admin.scheduleShow(requireViewer(viewer), input);

@@ -1,4 +1,5 @@
 import type { GraphQLResolveInfo, GraphQLScalarType, GraphQLScalarTypeConfig } from 'graphql';
+import type { AuditEntryMapper, AuditEntryConnectionMapper, AuditEntryEdgeMapper, VenueRoleMapper } from './../mappers/selling.mappers.js';
 import type { AuthPayloadMapper, UserMapper } from './../mappers/auth.mappers.js';
 import type { AvailabilityMapper, CityMapper, EventMapper, EventConnectionMapper, EventEdgeMapper, ScreenMapper, SeatMapMapper, SectionMapper, ShowMapper, ShowConnectionMapper, ShowEdgeMapper, ShowSeatMapper, VenueMapper, VenueConnectionMapper, VenueEdgeMapper } from './../mappers/catalog.mappers.js';
 import type { BookingMapper, BookingConnectionMapper, BookingEdgeMapper, BookingPaymentMapper, CancellationPolicyMapper, RefundMapper, RefundTierMapper, TicketMapper } from './../mappers/bookings.mappers.js';
@@ -21,6 +22,57 @@ export type Scalars = {
   DateTime: { input: Date; output: Date | string; }
 };
 
+export type ArchiveEventInput = {
+  eventId: Scalars['ID']['input'];
+  /** Retrying with the same key replays the first answer. */
+  idempotencyKey?: InputMaybe<Scalars['String']['input']>;
+};
+
+export type ArchiveShowInput = {
+  /** Retrying with the same key replays the first answer. */
+  idempotencyKey?: InputMaybe<Scalars['String']['input']>;
+  showId: Scalars['ID']['input'];
+};
+
+/** One staff action, permanent: entries are never changed or deleted. */
+export type AuditEntry = {
+  __typename?: 'AuditEntry';
+  /** Dotted and past tense, e.g. `show.updated`, `show.seatsBlocked`, `role.granted`, `ticket.checkedIn`. */
+  action: Scalars['String']['output'];
+  /** Who did it; null for the system (the demo seed, scripts) or an account that no longer exists. */
+  actor?: Maybe<User>;
+  at: Scalars['DateTime']['output'];
+  /** JSON text: `before` and `after` (only the fields that changed) and any other details (a reason, seat ids). */
+  details?: Maybe<Scalars['String']['output']>;
+  id: Scalars['ID']['output'];
+  /** The show the action concerns, when there is one. */
+  showId?: Maybe<Scalars['ID']['output']>;
+  /** The id of what was acted on (a show, an event, a user, a booking ...). */
+  targetId?: Maybe<Scalars['ID']['output']>;
+  /** The venue the action concerns, when there is one. */
+  venueId?: Maybe<Scalars['ID']['output']>;
+};
+
+export type AuditEntryConnection = {
+  __typename?: 'AuditEntryConnection';
+  edges: Array<AuditEntryEdge>;
+  pageInfo: PageInfo;
+};
+
+export type AuditEntryEdge = {
+  __typename?: 'AuditEntryEdge';
+  cursor: Scalars['String']['output'];
+  node: AuditEntry;
+};
+
+/** All filters are optional and combine with AND. */
+export type AuditLogFilter = {
+  /** Entries by this user. */
+  actorId?: InputMaybe<Scalars['ID']['input']>;
+  showId?: InputMaybe<Scalars['ID']['input']>;
+  venueId?: InputMaybe<Scalars['ID']['input']>;
+};
+
 export type AuthPayload = {
   __typename?: 'AuthPayload';
   /** Send as `Authorization: Bearer <token>` (HTTP) or `{ authorization: "Bearer <token>" }` in `connection_init`. */
@@ -36,6 +88,16 @@ export type Availability = {
   held: Scalars['Int']['output'];
   /** Sellable seats (BLOCKED excluded). */
   total: Scalars['Int']['output'];
+};
+
+export type BlockSeatsInput = {
+  /** Retrying with the same key replays the first answer. */
+  idempotencyKey?: InputMaybe<Scalars['String']['input']>;
+  /** Why, for the audit log (up to 200 characters), e.g. `house seats`. */
+  reason?: InputMaybe<Scalars['String']['input']>;
+  /** `ShowSeat.id` values of that show, 1-1000. */
+  seatIds: Array<Scalars['ID']['input']>;
+  showId: Scalars['ID']['input'];
 };
 
 export type Booking = {
@@ -123,22 +185,38 @@ export type ConfirmBookingInput = {
 export type CreateCityInput = {
   /** ISO-3166 alpha-2 country code. */
   country: Scalars['String']['input'];
+  /** Retrying with the same key replays the first answer. */
+  idempotencyKey?: InputMaybe<Scalars['String']['input']>;
   name: Scalars['String']['input'];
   /** IANA time zone (default `UTC`). */
   timezone?: InputMaybe<Scalars['String']['input']>;
 };
 
 export type CreateEventInput = {
+  /** Up to 5,000 characters. */
   description?: InputMaybe<Scalars['String']['input']>;
+  /** 1-1440. */
   durationMinutes: Scalars['Int']['input'];
+  /** Up to 10, stored lower-case. */
   genres?: InputMaybe<Array<Scalars['String']['input']>>;
+  /** Retrying with the same key replays the first answer. */
+  idempotencyKey?: InputMaybe<Scalars['String']['input']>;
   kind: EventKind;
+  /** BCP-47 tag, e.g. `en` or `pt-BR`. */
   language?: InputMaybe<Scalars['String']['input']>;
+  /** Seats one buyer may hold plus own per show, 1-1000 (default 10). */
+  maxTicketsPerUser?: InputMaybe<Scalars['Int']['input']>;
+  /** Absolute http(s) URL of the poster image. */
+  posterUrl?: InputMaybe<Scalars['String']['input']>;
+  /** Age rating as printed, e.g. `PG-13`. */
   rating?: InputMaybe<Scalars['String']['input']>;
+  /** 1-200 characters. */
   title: Scalars['String']['input'];
 };
 
 export type CreateScreenInput = {
+  /** Retrying with the same key replays the first answer. */
+  idempotencyKey?: InputMaybe<Scalars['String']['input']>;
   layout: ScreenLayoutInput;
   name: Scalars['String']['input'];
   venueId: Scalars['ID']['input'];
@@ -147,6 +225,8 @@ export type CreateScreenInput = {
 export type CreateVenueInput = {
   address?: InputMaybe<Scalars['String']['input']>;
   cityId: Scalars['ID']['input'];
+  /** Retrying with the same key replays the first answer. */
+  idempotencyKey?: InputMaybe<Scalars['String']['input']>;
   name: Scalars['String']['input'];
 };
 
@@ -168,10 +248,21 @@ export type ErrorCode =
   | 'INTERNAL_SERVER_ERROR'
   /** Unknown id. */
   | 'NOT_FOUND'
+  /**
+   * The show does not sell now: outside its sales window, cancelled, started or archived.
+   * `extensions.reason` is `NOT_YET_OPEN` (with `extensions.salesStartAt`), `CLOSED`, `STARTED`,
+   * `CANCELLED` or `ARCHIVED`. Seat maps stay readable.
+   */
+  | 'NOT_ON_SALE'
   /** The payment method was declined; the hold stays active. */
   | 'PAYMENT_DECLINED'
   /** The payment provider failed; nothing was charged or the charge was refunded. */
   | 'PAYMENT_FAILED'
+  /**
+   * The event's `maxTicketsPerUser` for this show would be exceeded: seats you hold plus seats in
+   * your live bookings. `extensions.limit` and `extensions.remaining` (how many more you may hold).
+   */
+  | 'PURCHASE_LIMIT_REACHED'
   /** Too many requests; `extensions.retryAfterSeconds` says when to try again. */
   | 'RATE_LIMITED'
   /** A requested seat is held, booked or blocked; `extensions.unavailableSeatIds` lists them. */
@@ -181,6 +272,8 @@ export type ErrorCode =
 
 export type Event = {
   __typename?: 'Event';
+  /** When the event was archived: it is hidden from `events` and its shows from `shows`. */
+  archivedAt?: Maybe<Scalars['DateTime']['output']>;
   description?: Maybe<Scalars['String']['output']>;
   durationMinutes: Scalars['Int']['output'];
   genres: Array<Scalars['String']['output']>;
@@ -188,6 +281,13 @@ export type Event = {
   kind: EventKind;
   /** BCP-47 language tag, e.g. `en`. */
   language?: Maybe<Scalars['String']['output']>;
+  /**
+   * Anti-scalping cap: the most seats one buyer may hold plus own in live bookings of one show of
+   * this event (default 10). A hold beyond it is refused with PURCHASE_LIMIT_REACHED.
+   */
+  maxTicketsPerUser: Scalars['Int']['output'];
+  /** An absolute http(s) URL of the poster image, when the seller gave one. */
+  posterUrl?: Maybe<Scalars['String']['output']>;
   /** Age rating as printed, e.g. `PG-13`. */
   rating?: Maybe<Scalars['String']['output']>;
   title: Scalars['String']['output'];
@@ -284,11 +384,34 @@ export type Money = {
 
 export type Mutation = {
   __typename?: 'Mutation';
+  /**
+   * Who may edit the event may archive it: it and its shows leave the catalog and stop selling
+   * (their holds are released). Only without live bookings (BAD_USER_INPUT with
+   * `extensions.reason: HAS_BOOKINGS`): cancel its shows instead.
+   */
+  archiveEvent: Event;
+  /**
+   * Admins, and the venue's managers. Hides the show from `shows` and stops its sales (holds are
+   * released). Only without live bookings (BAD_USER_INPUT, `extensions.reason: HAS_BOOKINGS`): cancel it instead.
+   */
+  archiveShow: Show;
+  /**
+   * Admins, and the venue's managers. Takes AVAILABLE seats off sale for this show (house seats, a
+   * broken seat); all or nothing: SEATS_UNAVAILABLE lists seats that are not AVAILABLE. Live seat
+   * maps see one change (`seatChanged`) with the seats BLOCKED.
+   */
+  blockSeats: Show;
   /** Cancel a confirmed booking (owner or admin): refunds per the show's cancellation policy. */
   cancelBooking: Booking;
-  /** Admin only. Cancels the show: no further holds or bookings. */
+  /**
+   * Admins, and the venue's managers. Cancels the show: no further holds or bookings, its holds are
+   * released and its bookings cancelled with a full refund. Cancelling a cancelled show returns it.
+   */
   cancelShow: Show;
-  /** Admin, at the door: marks a ticket used, once. `showId` rejects tickets of other shows. */
+  /**
+   * At the door: marks a ticket used, once. Admins, and the VENUE_MANAGER or DOOR_STAFF of the
+   * show's venue (FORBIDDEN elsewhere). `showId` rejects tickets of other shows.
+   */
   checkIn: Booking;
   /**
    * Pay for a hold and turn it into a booking. The card is charged through Stripe (a PaymentIntent
@@ -300,16 +423,18 @@ export type Mutation = {
    * The same key replays the first answer, and never charges twice.
    */
   confirmBooking: Booking;
-  /** Admin only. */
+  /** Admins only. */
   createCity: City;
-  /** Admin only. */
+  /** Admins, and any venue manager (for shows at their venues). */
   createEvent: Event;
-  /** Admin only. Creates the screen and all its seats from the layout. */
+  /** Admins, and the venue's managers. Creates the screen and all its seats from the layout. */
   createScreen: Screen;
-  /** Admin only. */
+  /** Admins only. */
   createVenue: Venue;
   /** Extend an active hold once (for the payment step). */
   extendHold: Hold;
+  /** Admins only. Gives the user with this email a role at a venue (granting it twice changes nothing). */
+  grantVenueRole: User;
   /** Hold seats of one show: all of them or none. A new hold on the same show replaces your previous one. */
   holdSeats: Hold;
   /** Sign in with email and password. */
@@ -318,10 +443,56 @@ export type Mutation = {
   register: AuthPayload;
   /** Give the seats back before the hold expires. */
   releaseHold: Hold;
-  /** Admin only. Creates the show's seat inventory; rejects a show overlapping another on the same screen. */
+  /** Admins only. Takes the role away at once (revoking a role the user does not have changes nothing). */
+  revokeVenueRole: User;
+  /**
+   * Admins, and the managers of the screen's venue. Creates the show's seat inventory with its
+   * sales window; rejects a show overlapping another on the same screen.
+   */
   scheduleShow: Show;
-  /** Admin: the refund tiers of a show (default: 100% up to 24 h before, 50% up to 2 h). */
+  /** Admins, and the venue's managers: the refund tiers of a show (default: 100% up to 24 h before, 50% up to 2 h). */
   setCancellationPolicy: CancellationPolicy;
+  /**
+   * Admins, and the venue's managers. New prices for the listed sections: holds placed from now on
+   * pay them; existing holds and bookings keep the price they were quoted.
+   */
+  setShowPrices: Show;
+  /**
+   * Admins, and the venue's managers. Puts seats blocked with `blockSeats` back on sale (one seat
+   * change). Seats not blocked, or blocked by the screen's layout, are BAD_USER_INPUT
+   * (`extensions.notUnblockableSeatIds`) and nothing changes.
+   */
+  unblockSeats: Show;
+  /** Admins only. Omitted fields stay as they are. */
+  updateCity: City;
+  /**
+   * Admins; a venue manager when every venue the event plays at is theirs (or, with no shows yet,
+   * when they created it). Omitted fields stay; null clears an optional one. A new duration moves
+   * the end of its scheduled shows (refused if one would overlap the next show on its screen).
+   */
+  updateEvent: Event;
+  /**
+   * Admins, and the venue's managers. Reschedules the show (its end moves with it; the overlap rule
+   * holds) or changes its sales window. Omitted fields stay; a null sales bound unsets it.
+   */
+  updateShow: Show;
+  /** Admins, and the venue's managers. Omitted fields stay; an empty `address` clears it. */
+  updateVenue: Venue;
+};
+
+
+export type MutationarchiveEventArgs = {
+  input: ArchiveEventInput;
+};
+
+
+export type MutationarchiveShowArgs = {
+  input: ArchiveShowInput;
+};
+
+
+export type MutationblockSeatsArgs = {
+  input: BlockSeatsInput;
 };
 
 
@@ -331,12 +502,14 @@ export type MutationcancelBookingArgs = {
 
 
 export type MutationcancelShowArgs = {
+  idempotencyKey?: InputMaybe<Scalars['String']['input']>;
   showId: Scalars['ID']['input'];
 };
 
 
 export type MutationcheckInArgs = {
   code: Scalars['String']['input'];
+  idempotencyKey?: InputMaybe<Scalars['String']['input']>;
   showId?: InputMaybe<Scalars['ID']['input']>;
 };
 
@@ -372,6 +545,11 @@ export type MutationextendHoldArgs = {
 };
 
 
+export type MutationgrantVenueRoleArgs = {
+  input: VenueRoleInput;
+};
+
+
 export type MutationholdSeatsArgs = {
   input: HoldSeatsInput;
 };
@@ -393,6 +571,11 @@ export type MutationreleaseHoldArgs = {
 };
 
 
+export type MutationrevokeVenueRoleArgs = {
+  input: VenueRoleInput;
+};
+
+
 export type MutationscheduleShowArgs = {
   input: ScheduleShowInput;
 };
@@ -400,6 +583,36 @@ export type MutationscheduleShowArgs = {
 
 export type MutationsetCancellationPolicyArgs = {
   input: SetCancellationPolicyInput;
+};
+
+
+export type MutationsetShowPricesArgs = {
+  input: SetShowPricesInput;
+};
+
+
+export type MutationunblockSeatsArgs = {
+  input: UnblockSeatsInput;
+};
+
+
+export type MutationupdateCityArgs = {
+  input: UpdateCityInput;
+};
+
+
+export type MutationupdateEventArgs = {
+  input: UpdateEventInput;
+};
+
+
+export type MutationupdateShowArgs = {
+  input: UpdateShowInput;
+};
+
+
+export type MutationupdateVenueArgs = {
+  input: UpdateVenueInput;
 };
 
 /** Relay cursor pagination info. */
@@ -420,15 +633,22 @@ export type PaymentStatus =
 
 export type Query = {
   __typename?: 'Query';
+  /**
+   * Staff actions, newest first: every catalog write, price change, seat block, role grant,
+   * cancellation and check-in, written in the transaction of the change. Admins read everything;
+   * venue managers read the entries of their venues only (FORBIDDEN when they filter on another
+   * venue). `first` is 1-100 (default 20); `after` takes an `endCursor`.
+   */
+  auditLog: AuditEntryConnection;
   /** Owner or admin only. */
   booking?: Maybe<Booking>;
   /** All cities, ordered by name. */
   cities: Array<City>;
   /** Null when there is no city with that id. */
   city?: Maybe<City>;
-  /** Null when there is no event with that id. */
+  /** Null when there is no event with that id (archived events are returned, with `archivedAt`). */
   event?: Maybe<Event>;
-  /** Events, ordered by title then id. `first` is 1-100 (default 20); `after` takes an `endCursor`. */
+  /** Events, ordered by title then id, archived ones left out. `first` is 1-100 (default 20); `after` takes an `endCursor`. */
   events: EventConnection;
   /** Owner or admin only. */
   hold?: Maybe<Hold>;
@@ -437,14 +657,21 @@ export type Query = {
   /** Null when there is no show with that id (cancelled shows are returned). */
   show?: Maybe<Show>;
   /**
-   * Shows, ordered by start time then id. `first` is 1-100 (default 20). Cancelled shows are left
-   * out of this list; `show(id)` still returns them, with status `CANCELLED`.
+   * Shows, ordered by start time then id. `first` is 1-100 (default 20). Cancelled and archived
+   * shows are left out of this list; `show(id)` still returns them.
    */
   shows: ShowConnection;
   /** Null when there is no venue with that id. */
   venue?: Maybe<Venue>;
   /** Venues, optionally of one city, ordered by name then id. `first` is 1-100 (default 20). */
   venues: VenueConnection;
+};
+
+
+export type QueryauditLogArgs = {
+  after?: InputMaybe<Scalars['String']['input']>;
+  filter?: InputMaybe<AuditLogFilter>;
+  first?: InputMaybe<Scalars['Int']['input']>;
 };
 
 
@@ -533,9 +760,19 @@ export type RegisterInput = {
   password: Scalars['String']['input'];
 };
 
+/**
+ * Who someone is to Boxoffice. `User.role` is CUSTOMER or ADMIN (everywhere); VENUE_MANAGER and
+ * DOOR_STAFF are held per venue (`User.venueRoles`, granted by admins with `grantVenueRole`).
+ */
 export type Role =
+  /** May do everything, everywhere. */
   | 'ADMIN'
-  | 'CUSTOMER';
+  /** Buys tickets; sees only their own holds and bookings. */
+  | 'CUSTOMER'
+  /** At their venues: only `checkIn`. */
+  | 'DOOR_STAFF'
+  /** At their venues: screens, events shown there, shows, prices, seat blocks, cancellations, check-in, the audit log. */
+  | 'VENUE_MANAGER';
 
 export type RowLayoutInput = {
   /** Seat numbers for wheelchair users. */
@@ -552,9 +789,16 @@ export type ScheduleShowInput = {
   /** ISO-4217 code, e.g. `EUR`. */
   currency: Scalars['String']['input'];
   eventId: Scalars['ID']['input'];
+  /** Retrying with the same key replays the first answer and never creates a second show. */
+  idempotencyKey?: InputMaybe<Scalars['String']['input']>;
   /** One price per section of the screen, in minor units. */
   prices: Array<SectionPriceInput>;
+  /** When sales close (after `salesStartAt`, not after `startsAt`); unset: when the show starts. */
+  salesEndAt?: InputMaybe<Scalars['DateTime']['input']>;
+  /** When sales open (before `startsAt`); unset: on sale at once. */
+  salesStartAt?: InputMaybe<Scalars['DateTime']['input']>;
   screenId: Scalars['ID']['input'];
+  /** In the future, within two years. */
   startsAt: Scalars['DateTime']['input'];
 };
 
@@ -624,24 +868,46 @@ export type SectionLayoutInput = {
 };
 
 export type SectionPriceInput = {
+  /** Minor units of the show's currency, 0-100,000,000. */
   amount: Scalars['Int']['input'];
   section: Scalars['String']['input'];
 };
 
 export type SetCancellationPolicyInput = {
+  /** Retrying with the same key replays the first answer. */
+  idempotencyKey?: InputMaybe<Scalars['String']['input']>;
   showId: Scalars['ID']['input'];
   /** 1-10 tiers with distinct `hoursBefore`. */
   tiers: Array<RefundTierInput>;
 };
 
+export type SetShowPricesInput = {
+  /** Retrying with the same key replays the first answer. */
+  idempotencyKey?: InputMaybe<Scalars['String']['input']>;
+  /** The sections to reprice, each at most once; unlisted sections keep their price. */
+  prices: Array<SectionPriceInput>;
+  showId: Scalars['ID']['input'];
+};
+
 export type Show = {
   __typename?: 'Show';
+  /** When the show was archived (hidden from `shows`, off sale). */
+  archivedAt?: Maybe<Scalars['DateTime']['output']>;
   availability: Availability;
   cancellationPolicy: CancellationPolicy;
   currency: Scalars['String']['output'];
   endsAt: Scalars['DateTime']['output'];
   event: Event;
   id: Scalars['ID']['output'];
+  /**
+   * Whether seats can be held right now: inside the sales window, not started, not cancelled, not
+   * archived. Holds outside it are refused with NOT_ON_SALE; the seat map stays readable.
+   */
+  onSale: Scalars['Boolean']['output'];
+  /** When sales close (exclusive); null: when the show starts. */
+  salesEndAt?: Maybe<Scalars['DateTime']['output']>;
+  /** When sales open; null: on sale as soon as the show is scheduled. */
+  salesStartAt?: Maybe<Scalars['DateTime']['output']>;
   screen: Screen;
   /** Current seat states. `version` says which committed change they reflect. */
   seatMap: SeatMap;
@@ -667,6 +933,8 @@ export type ShowFilter = {
   eventId?: InputMaybe<Scalars['ID']['input']>;
   /** Shows starting at or after this instant (default: shows that have not started yet). */
   from?: InputMaybe<Scalars['DateTime']['input']>;
+  /** `true`: only shows that can be held right now (see `Show.onSale`); `false` or null: no filter. */
+  onSale?: InputMaybe<Scalars['Boolean']['input']>;
   /** Shows starting before this instant; must be after `from`. */
   to?: InputMaybe<Scalars['DateTime']['input']>;
   venueId?: InputMaybe<Scalars['ID']['input']>;
@@ -690,7 +958,7 @@ export type ShowSeat = {
 
 export type ShowStatus =
   | 'CANCELLED'
-  /** Seats can be held and booked. */
+  /** Scheduled and not started. Whether seats can be held right now is `Show.onSale` (the sales window). */
   | 'ON_SALE'
   /** The show has started; sales are closed. */
   | 'STARTED';
@@ -743,6 +1011,63 @@ export type Ticket = {
   qrSvg: Scalars['String']['output'];
 };
 
+export type UnblockSeatsInput = {
+  /** Retrying with the same key replays the first answer. */
+  idempotencyKey?: InputMaybe<Scalars['String']['input']>;
+  /** `ShowSeat.id` values of that show, 1-1000. */
+  seatIds: Array<Scalars['ID']['input']>;
+  showId: Scalars['ID']['input'];
+};
+
+export type UpdateCityInput = {
+  cityId: Scalars['ID']['input'];
+  /** ISO-3166 alpha-2 country code. */
+  country?: InputMaybe<Scalars['String']['input']>;
+  /** Retrying with the same key replays the first answer. */
+  idempotencyKey?: InputMaybe<Scalars['String']['input']>;
+  name?: InputMaybe<Scalars['String']['input']>;
+  /** IANA time zone. */
+  timezone?: InputMaybe<Scalars['String']['input']>;
+};
+
+/** Omitted fields stay as they are; null clears an optional field. */
+export type UpdateEventInput = {
+  description?: InputMaybe<Scalars['String']['input']>;
+  /** 1-1440; the end of its scheduled shows moves with it. */
+  durationMinutes?: InputMaybe<Scalars['Int']['input']>;
+  eventId: Scalars['ID']['input'];
+  genres?: InputMaybe<Array<Scalars['String']['input']>>;
+  /** Retrying with the same key replays the first answer. */
+  idempotencyKey?: InputMaybe<Scalars['String']['input']>;
+  language?: InputMaybe<Scalars['String']['input']>;
+  /** 1-1000; applies to new holds. */
+  maxTicketsPerUser?: InputMaybe<Scalars['Int']['input']>;
+  posterUrl?: InputMaybe<Scalars['String']['input']>;
+  rating?: InputMaybe<Scalars['String']['input']>;
+  title?: InputMaybe<Scalars['String']['input']>;
+};
+
+export type UpdateShowInput = {
+  /** Retrying with the same key replays the first answer. */
+  idempotencyKey?: InputMaybe<Scalars['String']['input']>;
+  /** Omitted: unchanged; null: until the show starts. */
+  salesEndAt?: InputMaybe<Scalars['DateTime']['input']>;
+  /** Omitted: unchanged; null: on sale at once. */
+  salesStartAt?: InputMaybe<Scalars['DateTime']['input']>;
+  showId: Scalars['ID']['input'];
+  /** A new start (in the future); the end moves with it. */
+  startsAt?: InputMaybe<Scalars['DateTime']['input']>;
+};
+
+export type UpdateVenueInput = {
+  /** An empty string clears it. */
+  address?: InputMaybe<Scalars['String']['input']>;
+  /** Retrying with the same key replays the first answer. */
+  idempotencyKey?: InputMaybe<Scalars['String']['input']>;
+  name?: InputMaybe<Scalars['String']['input']>;
+  venueId: Scalars['ID']['input'];
+};
+
 export type User = {
   __typename?: 'User';
   /** Your bookings, newest first (the user themself or an admin). */
@@ -752,6 +1077,8 @@ export type User = {
   id: Scalars['ID']['output'];
   name: Scalars['String']['output'];
   role: Role;
+  /** The venue roles this user holds (the user themself or an admin). */
+  venueRoles: Array<VenueRole>;
 };
 
 
@@ -779,6 +1106,25 @@ export type VenueEdge = {
   __typename?: 'VenueEdge';
   cursor: Scalars['String']['output'];
   node: Venue;
+};
+
+/** A role held at one venue. */
+export type VenueRole = {
+  __typename?: 'VenueRole';
+  grantedAt: Scalars['DateTime']['output'];
+  /** VENUE_MANAGER or DOOR_STAFF. */
+  role: Role;
+  venue: Venue;
+};
+
+export type VenueRoleInput = {
+  /** The account's email (case-insensitive); NOT_FOUND when there is no such account. */
+  email: Scalars['String']['input'];
+  /** Retrying with the same key replays the first answer. */
+  idempotencyKey?: InputMaybe<Scalars['String']['input']>;
+  /** VENUE_MANAGER or DOOR_STAFF (CUSTOMER and ADMIN are not venue roles: BAD_USER_INPUT). */
+  role: Role;
+  venueId: Scalars['ID']['input'];
 };
 
 
@@ -854,12 +1200,19 @@ export type DirectiveResolverFn<TResult = Record<PropertyKey, never>, TParent = 
 
 /** Mapping between all available schema types and the resolvers types */
 export type ResolversTypes = {
-  AuthPayload: ResolverTypeWrapper<AuthPayloadMapper>;
+  ArchiveEventInput: ArchiveEventInput;
+  ID: ResolverTypeWrapper<Scalars['ID']['output']>;
   String: ResolverTypeWrapper<Scalars['String']['output']>;
+  ArchiveShowInput: ArchiveShowInput;
+  AuditEntry: ResolverTypeWrapper<AuditEntryMapper>;
+  AuditEntryConnection: ResolverTypeWrapper<AuditEntryConnectionMapper>;
+  AuditEntryEdge: ResolverTypeWrapper<AuditEntryEdgeMapper>;
+  AuditLogFilter: AuditLogFilter;
+  AuthPayload: ResolverTypeWrapper<AuthPayloadMapper>;
   Availability: ResolverTypeWrapper<AvailabilityMapper>;
   Int: ResolverTypeWrapper<Scalars['Int']['output']>;
+  BlockSeatsInput: BlockSeatsInput;
   Booking: ResolverTypeWrapper<BookingMapper>;
-  ID: ResolverTypeWrapper<Scalars['ID']['output']>;
   BookingConnection: ResolverTypeWrapper<BookingConnectionMapper>;
   BookingEdge: ResolverTypeWrapper<BookingEdgeMapper>;
   BookingPayment: ResolverTypeWrapper<BookingPaymentMapper>;
@@ -873,7 +1226,7 @@ export type ResolversTypes = {
   CreateScreenInput: CreateScreenInput;
   CreateVenueInput: CreateVenueInput;
   DateTime: ResolverTypeWrapper<Scalars['DateTime']['output']>;
-  ErrorCode: ResolverTypeWrapper<'UNAUTHENTICATED' | 'FORBIDDEN' | 'NOT_FOUND' | 'BAD_USER_INPUT' | 'SEATS_UNAVAILABLE' | 'HOLD_LIMIT_REACHED' | 'HOLD_EXPIRED' | 'PAYMENT_DECLINED' | 'PAYMENT_FAILED' | 'IDEMPOTENCY_KEY_REUSED' | 'CANCELLATION_NOT_ALLOWED' | 'RATE_LIMITED' | 'INTERNAL_SERVER_ERROR'>;
+  ErrorCode: ResolverTypeWrapper<'UNAUTHENTICATED' | 'FORBIDDEN' | 'NOT_FOUND' | 'BAD_USER_INPUT' | 'SEATS_UNAVAILABLE' | 'HOLD_LIMIT_REACHED' | 'HOLD_EXPIRED' | 'PAYMENT_DECLINED' | 'PAYMENT_FAILED' | 'IDEMPOTENCY_KEY_REUSED' | 'CANCELLATION_NOT_ALLOWED' | 'RATE_LIMITED' | 'NOT_ON_SALE' | 'PURCHASE_LIMIT_REACHED' | 'INTERNAL_SERVER_ERROR'>;
   Event: ResolverTypeWrapper<EventMapper>;
   EventConnection: ResolverTypeWrapper<EventConnectionMapper>;
   EventEdge: ResolverTypeWrapper<EventEdgeMapper>;
@@ -896,7 +1249,7 @@ export type ResolversTypes = {
   RefundTier: ResolverTypeWrapper<RefundTierMapper>;
   RefundTierInput: RefundTierInput;
   RegisterInput: RegisterInput;
-  Role: ResolverTypeWrapper<'CUSTOMER' | 'ADMIN'>;
+  Role: ResolverTypeWrapper<'CUSTOMER' | 'ADMIN' | 'VENUE_MANAGER' | 'DOOR_STAFF'>;
   RowLayoutInput: RowLayoutInput;
   ScheduleShowInput: ScheduleShowInput;
   Screen: ResolverTypeWrapper<ScreenMapper>;
@@ -908,6 +1261,7 @@ export type ResolversTypes = {
   SectionLayoutInput: SectionLayoutInput;
   SectionPriceInput: SectionPriceInput;
   SetCancellationPolicyInput: SetCancellationPolicyInput;
+  SetShowPricesInput: SetShowPricesInput;
   Show: ResolverTypeWrapper<ShowMapper>;
   ShowConnection: ResolverTypeWrapper<ShowConnectionMapper>;
   ShowEdge: ResolverTypeWrapper<ShowEdgeMapper>;
@@ -916,20 +1270,34 @@ export type ResolversTypes = {
   ShowStatus: ResolverTypeWrapper<'ON_SALE' | 'STARTED' | 'CANCELLED'>;
   Subscription: ResolverTypeWrapper<Record<PropertyKey, never>>;
   Ticket: ResolverTypeWrapper<TicketMapper>;
+  UnblockSeatsInput: UnblockSeatsInput;
+  UpdateCityInput: UpdateCityInput;
+  UpdateEventInput: UpdateEventInput;
+  UpdateShowInput: UpdateShowInput;
+  UpdateVenueInput: UpdateVenueInput;
   User: ResolverTypeWrapper<UserMapper>;
   Venue: ResolverTypeWrapper<VenueMapper>;
   VenueConnection: ResolverTypeWrapper<VenueConnectionMapper>;
   VenueEdge: ResolverTypeWrapper<VenueEdgeMapper>;
+  VenueRole: ResolverTypeWrapper<VenueRoleMapper>;
+  VenueRoleInput: VenueRoleInput;
 };
 
 /** Mapping between all available schema types and the resolvers parents */
 export type ResolversParentTypes = {
-  AuthPayload: AuthPayloadMapper;
+  ArchiveEventInput: ArchiveEventInput;
+  ID: Scalars['ID']['output'];
   String: Scalars['String']['output'];
+  ArchiveShowInput: ArchiveShowInput;
+  AuditEntry: AuditEntryMapper;
+  AuditEntryConnection: AuditEntryConnectionMapper;
+  AuditEntryEdge: AuditEntryEdgeMapper;
+  AuditLogFilter: AuditLogFilter;
+  AuthPayload: AuthPayloadMapper;
   Availability: AvailabilityMapper;
   Int: Scalars['Int']['output'];
+  BlockSeatsInput: BlockSeatsInput;
   Booking: BookingMapper;
-  ID: Scalars['ID']['output'];
   BookingConnection: BookingConnectionMapper;
   BookingEdge: BookingEdgeMapper;
   BookingPayment: BookingPaymentMapper;
@@ -969,6 +1337,7 @@ export type ResolversParentTypes = {
   SectionLayoutInput: SectionLayoutInput;
   SectionPriceInput: SectionPriceInput;
   SetCancellationPolicyInput: SetCancellationPolicyInput;
+  SetShowPricesInput: SetShowPricesInput;
   Show: ShowMapper;
   ShowConnection: ShowConnectionMapper;
   ShowEdge: ShowEdgeMapper;
@@ -976,10 +1345,38 @@ export type ResolversParentTypes = {
   ShowSeat: ShowSeatMapper;
   Subscription: Record<PropertyKey, never>;
   Ticket: TicketMapper;
+  UnblockSeatsInput: UnblockSeatsInput;
+  UpdateCityInput: UpdateCityInput;
+  UpdateEventInput: UpdateEventInput;
+  UpdateShowInput: UpdateShowInput;
+  UpdateVenueInput: UpdateVenueInput;
   User: UserMapper;
   Venue: VenueMapper;
   VenueConnection: VenueConnectionMapper;
   VenueEdge: VenueEdgeMapper;
+  VenueRole: VenueRoleMapper;
+  VenueRoleInput: VenueRoleInput;
+};
+
+export type AuditEntryResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['AuditEntry'] = ResolversParentTypes['AuditEntry']> = {
+  action?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  actor?: Resolver<Maybe<ResolversTypes['User']>, ParentType, ContextType>;
+  at?: Resolver<ResolversTypes['DateTime'], ParentType, ContextType>;
+  details?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  showId?: Resolver<Maybe<ResolversTypes['ID']>, ParentType, ContextType>;
+  targetId?: Resolver<Maybe<ResolversTypes['ID']>, ParentType, ContextType>;
+  venueId?: Resolver<Maybe<ResolversTypes['ID']>, ParentType, ContextType>;
+};
+
+export type AuditEntryConnectionResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['AuditEntryConnection'] = ResolversParentTypes['AuditEntryConnection']> = {
+  edges?: Resolver<Array<ResolversTypes['AuditEntryEdge']>, ParentType, ContextType>;
+  pageInfo?: Resolver<ResolversTypes['PageInfo'], ParentType, ContextType>;
+};
+
+export type AuditEntryEdgeResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['AuditEntryEdge'] = ResolversParentTypes['AuditEntryEdge']> = {
+  cursor?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  node?: Resolver<ResolversTypes['AuditEntry'], ParentType, ContextType>;
 };
 
 export type AuthPayloadResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['AuthPayload'] = ResolversParentTypes['AuthPayload']> = {
@@ -1047,15 +1444,18 @@ export interface DateTimeScalarConfig extends GraphQLScalarTypeConfig<ResolversT
   name: 'DateTime';
 }
 
-export type ErrorCodeResolvers = EnumResolverSignature<{ BAD_USER_INPUT?: any, CANCELLATION_NOT_ALLOWED?: any, FORBIDDEN?: any, HOLD_EXPIRED?: any, HOLD_LIMIT_REACHED?: any, IDEMPOTENCY_KEY_REUSED?: any, INTERNAL_SERVER_ERROR?: any, NOT_FOUND?: any, PAYMENT_DECLINED?: any, PAYMENT_FAILED?: any, RATE_LIMITED?: any, SEATS_UNAVAILABLE?: any, UNAUTHENTICATED?: any }, ResolversTypes['ErrorCode']>;
+export type ErrorCodeResolvers = EnumResolverSignature<{ BAD_USER_INPUT?: any, CANCELLATION_NOT_ALLOWED?: any, FORBIDDEN?: any, HOLD_EXPIRED?: any, HOLD_LIMIT_REACHED?: any, IDEMPOTENCY_KEY_REUSED?: any, INTERNAL_SERVER_ERROR?: any, NOT_FOUND?: any, NOT_ON_SALE?: any, PAYMENT_DECLINED?: any, PAYMENT_FAILED?: any, PURCHASE_LIMIT_REACHED?: any, RATE_LIMITED?: any, SEATS_UNAVAILABLE?: any, UNAUTHENTICATED?: any }, ResolversTypes['ErrorCode']>;
 
 export type EventResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['Event'] = ResolversParentTypes['Event']> = {
+  archivedAt?: Resolver<Maybe<ResolversTypes['DateTime']>, ParentType, ContextType>;
   description?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   durationMinutes?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
   genres?: Resolver<Array<ResolversTypes['String']>, ParentType, ContextType>;
   id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
   kind?: Resolver<ResolversTypes['EventKind'], ParentType, ContextType>;
   language?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  maxTicketsPerUser?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  posterUrl?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   rating?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   title?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
 };
@@ -1098,6 +1498,9 @@ export type MoneyResolvers<ContextType = GraphQLContext, ParentType extends Reso
 };
 
 export type MutationResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['Mutation'] = ResolversParentTypes['Mutation']> = {
+  archiveEvent?: Resolver<ResolversTypes['Event'], ParentType, ContextType, RequireFields<MutationarchiveEventArgs, 'input'>>;
+  archiveShow?: Resolver<ResolversTypes['Show'], ParentType, ContextType, RequireFields<MutationarchiveShowArgs, 'input'>>;
+  blockSeats?: Resolver<ResolversTypes['Show'], ParentType, ContextType, RequireFields<MutationblockSeatsArgs, 'input'>>;
   cancelBooking?: Resolver<ResolversTypes['Booking'], ParentType, ContextType, RequireFields<MutationcancelBookingArgs, 'input'>>;
   cancelShow?: Resolver<ResolversTypes['Show'], ParentType, ContextType, RequireFields<MutationcancelShowArgs, 'showId'>>;
   checkIn?: Resolver<ResolversTypes['Booking'], ParentType, ContextType, RequireFields<MutationcheckInArgs, 'code'>>;
@@ -1107,12 +1510,20 @@ export type MutationResolvers<ContextType = GraphQLContext, ParentType extends R
   createScreen?: Resolver<ResolversTypes['Screen'], ParentType, ContextType, RequireFields<MutationcreateScreenArgs, 'input'>>;
   createVenue?: Resolver<ResolversTypes['Venue'], ParentType, ContextType, RequireFields<MutationcreateVenueArgs, 'input'>>;
   extendHold?: Resolver<ResolversTypes['Hold'], ParentType, ContextType, RequireFields<MutationextendHoldArgs, 'holdId'>>;
+  grantVenueRole?: Resolver<ResolversTypes['User'], ParentType, ContextType, RequireFields<MutationgrantVenueRoleArgs, 'input'>>;
   holdSeats?: Resolver<ResolversTypes['Hold'], ParentType, ContextType, RequireFields<MutationholdSeatsArgs, 'input'>>;
   login?: Resolver<ResolversTypes['AuthPayload'], ParentType, ContextType, RequireFields<MutationloginArgs, 'input'>>;
   register?: Resolver<ResolversTypes['AuthPayload'], ParentType, ContextType, RequireFields<MutationregisterArgs, 'input'>>;
   releaseHold?: Resolver<ResolversTypes['Hold'], ParentType, ContextType, RequireFields<MutationreleaseHoldArgs, 'holdId'>>;
+  revokeVenueRole?: Resolver<ResolversTypes['User'], ParentType, ContextType, RequireFields<MutationrevokeVenueRoleArgs, 'input'>>;
   scheduleShow?: Resolver<ResolversTypes['Show'], ParentType, ContextType, RequireFields<MutationscheduleShowArgs, 'input'>>;
   setCancellationPolicy?: Resolver<ResolversTypes['CancellationPolicy'], ParentType, ContextType, RequireFields<MutationsetCancellationPolicyArgs, 'input'>>;
+  setShowPrices?: Resolver<ResolversTypes['Show'], ParentType, ContextType, RequireFields<MutationsetShowPricesArgs, 'input'>>;
+  unblockSeats?: Resolver<ResolversTypes['Show'], ParentType, ContextType, RequireFields<MutationunblockSeatsArgs, 'input'>>;
+  updateCity?: Resolver<ResolversTypes['City'], ParentType, ContextType, RequireFields<MutationupdateCityArgs, 'input'>>;
+  updateEvent?: Resolver<ResolversTypes['Event'], ParentType, ContextType, RequireFields<MutationupdateEventArgs, 'input'>>;
+  updateShow?: Resolver<ResolversTypes['Show'], ParentType, ContextType, RequireFields<MutationupdateShowArgs, 'input'>>;
+  updateVenue?: Resolver<ResolversTypes['Venue'], ParentType, ContextType, RequireFields<MutationupdateVenueArgs, 'input'>>;
 };
 
 export type PageInfoResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['PageInfo'] = ResolversParentTypes['PageInfo']> = {
@@ -1125,6 +1536,7 @@ export type PageInfoResolvers<ContextType = GraphQLContext, ParentType extends R
 export type PaymentStatusResolvers = EnumResolverSignature<{ CANCELED?: any, FAILED?: any, PENDING?: any, REQUIRES_ACTION?: any, SUCCEEDED?: any }, ResolversTypes['PaymentStatus']>;
 
 export type QueryResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['Query'] = ResolversParentTypes['Query']> = {
+  auditLog?: Resolver<ResolversTypes['AuditEntryConnection'], ParentType, ContextType, Partial<QueryauditLogArgs>>;
   booking?: Resolver<Maybe<ResolversTypes['Booking']>, ParentType, ContextType, RequireFields<QuerybookingArgs, 'id'>>;
   cities?: Resolver<Array<ResolversTypes['City']>, ParentType, ContextType>;
   city?: Resolver<Maybe<ResolversTypes['City']>, ParentType, ContextType, RequireFields<QuerycityArgs, 'id'>>;
@@ -1152,7 +1564,7 @@ export type RefundTierResolvers<ContextType = GraphQLContext, ParentType extends
   refundPercent?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
 };
 
-export type RoleResolvers = EnumResolverSignature<{ ADMIN?: any, CUSTOMER?: any }, ResolversTypes['Role']>;
+export type RoleResolvers = EnumResolverSignature<{ ADMIN?: any, CUSTOMER?: any, DOOR_STAFF?: any, VENUE_MANAGER?: any }, ResolversTypes['Role']>;
 
 export type ScreenResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['Screen'] = ResolversParentTypes['Screen']> = {
   capacity?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
@@ -1186,12 +1598,16 @@ export type SectionResolvers<ContextType = GraphQLContext, ParentType extends Re
 };
 
 export type ShowResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['Show'] = ResolversParentTypes['Show']> = {
+  archivedAt?: Resolver<Maybe<ResolversTypes['DateTime']>, ParentType, ContextType>;
   availability?: Resolver<ResolversTypes['Availability'], ParentType, ContextType>;
   cancellationPolicy?: Resolver<ResolversTypes['CancellationPolicy'], ParentType, ContextType>;
   currency?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   endsAt?: Resolver<ResolversTypes['DateTime'], ParentType, ContextType>;
   event?: Resolver<ResolversTypes['Event'], ParentType, ContextType>;
   id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  onSale?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
+  salesEndAt?: Resolver<Maybe<ResolversTypes['DateTime']>, ParentType, ContextType>;
+  salesStartAt?: Resolver<Maybe<ResolversTypes['DateTime']>, ParentType, ContextType>;
   screen?: Resolver<ResolversTypes['Screen'], ParentType, ContextType>;
   seatMap?: Resolver<ResolversTypes['SeatMap'], ParentType, ContextType>;
   startsAt?: Resolver<ResolversTypes['DateTime'], ParentType, ContextType>;
@@ -1241,6 +1657,7 @@ export type UserResolvers<ContextType = GraphQLContext, ParentType extends Resol
   id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
   name?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   role?: Resolver<ResolversTypes['Role'], ParentType, ContextType>;
+  venueRoles?: Resolver<Array<ResolversTypes['VenueRole']>, ParentType, ContextType>;
 };
 
 export type VenueResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['Venue'] = ResolversParentTypes['Venue']> = {
@@ -1261,7 +1678,16 @@ export type VenueEdgeResolvers<ContextType = GraphQLContext, ParentType extends 
   node?: Resolver<ResolversTypes['Venue'], ParentType, ContextType>;
 };
 
+export type VenueRoleResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['VenueRole'] = ResolversParentTypes['VenueRole']> = {
+  grantedAt?: Resolver<ResolversTypes['DateTime'], ParentType, ContextType>;
+  role?: Resolver<ResolversTypes['Role'], ParentType, ContextType>;
+  venue?: Resolver<ResolversTypes['Venue'], ParentType, ContextType>;
+};
+
 export type Resolvers<ContextType = GraphQLContext> = {
+  AuditEntry?: AuditEntryResolvers<ContextType>;
+  AuditEntryConnection?: AuditEntryConnectionResolvers<ContextType>;
+  AuditEntryEdge?: AuditEntryEdgeResolvers<ContextType>;
   AuthPayload?: AuthPayloadResolvers<ContextType>;
   Availability?: AvailabilityResolvers<ContextType>;
   Booking?: BookingResolvers<ContextType>;
@@ -1306,5 +1732,6 @@ export type Resolvers<ContextType = GraphQLContext> = {
   Venue?: VenueResolvers<ContextType>;
   VenueConnection?: VenueConnectionResolvers<ContextType>;
   VenueEdge?: VenueEdgeResolvers<ContextType>;
+  VenueRole?: VenueRoleResolvers<ContextType>;
 };
 

@@ -1,0 +1,43 @@
+import { and, desc, eq, inArray, sql } from 'drizzle-orm';
+import type { DbOrTx } from '../client.js';
+import { auditLog, type AuditLogRow } from '../schema/index.js';
+
+export type NewAuditEntry = Omit<AuditLogRow, 'id'>;
+
+/** Appends one entry; the caller's transaction decides whether it stays. */
+export async function insertAuditEntry(db: DbOrTx, entry: NewAuditEntry): Promise<void> {
+  await db.insert(auditLog).values(entry);
+}
+
+/** Already validated by the domain. `venueIds`: only entries of these venues (a manager's scope). */
+export interface AuditListFilter {
+  venueId?: string;
+  showId?: string;
+  actorId?: string;
+  venueIds?: readonly string[];
+}
+
+/** One keyset page, newest first by (at, id). */
+export async function findAuditPage(
+  db: DbOrTx,
+  filter: AuditListFilter,
+  before: { at: Date; id: string } | undefined,
+  limit: number,
+): Promise<AuditLogRow[]> {
+  return db
+    .select()
+    .from(auditLog)
+    .where(
+      and(
+        filter.venueId ? eq(auditLog.venueId, filter.venueId) : undefined,
+        filter.showId ? eq(auditLog.showId, filter.showId) : undefined,
+        filter.actorId ? eq(auditLog.actorId, filter.actorId) : undefined,
+        filter.venueIds ? inArray(auditLog.venueId, [...filter.venueIds]) : undefined,
+        before
+          ? sql`(${auditLog.at}, ${auditLog.id}) < (${before.at.toISOString()}::timestamptz, ${before.id}::uuid)`
+          : undefined,
+      ),
+    )
+    .orderBy(desc(auditLog.at), desc(auditLog.id))
+    .limit(limit);
+}
