@@ -48,6 +48,10 @@ const EnvSchema = z.object({
   RATE_LIMIT_HOLDS_PER_MINUTE: z.coerce.number().int().min(1).default(10),
   RATE_LIMIT_CONFIRMS_PER_MINUTE: z.coerce.number().int().min(1).default(5),
   RATE_LIMIT_SHOW_HOLDS_PER_SECOND: z.coerce.number().int().min(1).default(1_000),
+  /** `register` calls per client IP per hour (each alias counts). */
+  RATE_LIMIT_IP_REGISTRATIONS_PER_HOUR: z.coerce.number().int().min(1).default(10),
+  /** `login` calls per client IP per minute (each alias counts). */
+  RATE_LIMIT_IP_LOGINS_PER_MINUTE: z.coerce.number().int().min(1).default(10),
   /** Express `trust proxy`: which hops may set X-Forwarded-For (e.g. `loopback`, `1`, a CIDR list). */
   TRUST_PROXY: z.string().min(1).optional(),
   PERSISTED_QUERIES: z.enum(['apq', 'allowlist', 'off']).default('apq'),

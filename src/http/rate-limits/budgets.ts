@@ -37,6 +37,13 @@ export interface RateLimitBudgets {
    * Past it buyers are told to retry in a second instead of queueing on the show's seat rows.
    */
   showHoldSeatsPerSecond: number;
+  /**
+   * `register` calls per client IP, per hour, every alias counted: accounts are free, so every
+   * per-user budget is only as strong as the cost of another account.
+   */
+  ipRegistrationsPerHour: number;
+  /** `login` calls per client IP, per minute, every alias counted: what one IP may guess. */
+  ipLoginsPerMinute: number;
 }
 
 export const DEFAULT_BUDGETS: RateLimitBudgets = {
@@ -49,4 +56,6 @@ export const DEFAULT_BUDGETS: RateLimitBudgets = {
   holdSeatsPerMinute: 10,
   confirmBookingPerMinute: 5,
   showHoldSeatsPerSecond: 1_000,
+  ipRegistrationsPerHour: 10,
+  ipLoginsPerMinute: 10,
 };
