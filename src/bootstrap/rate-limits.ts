@@ -24,6 +24,8 @@ export function rateLimiterFromEnv(env: Env, logger: Logger, lifecycle: Lifecycl
     showHoldSeatsPerSecond: env.RATE_LIMIT_SHOW_HOLDS_PER_SECOND,
     ipRegistrationsPerHour: env.RATE_LIMIT_IP_REGISTRATIONS_PER_HOUR,
     ipLoginsPerMinute: env.RATE_LIMIT_IP_LOGINS_PER_MINUTE,
+    ipWsUpgradesPerMinute: env.RATE_LIMIT_IP_WS_UPGRADES_PER_MINUTE,
+    ipOpenWebSockets: env.RATE_LIMIT_IP_OPEN_WEBSOCKETS,
   };
   if (!env.REDIS_URL) return createRateLimiter({ budgets });
   const redis = rateLimitRedis(env.REDIS_URL);

@@ -9,6 +9,7 @@ import {
 import type { Viewer } from '../../domain/auth/tokens.js';
 import { MAX_COST } from '../../graphql/limits/cost.js';
 import { DEFAULT_BUDGETS, type RateLimitBudgets } from './budgets.js';
+import { createPlaces } from './places.js';
 
 /** A refused request: retry after this many whole seconds (at least 1). */
 export interface RateLimitRejection {
@@ -41,6 +42,12 @@ export interface RateLimiter {
    * holdSeats, confirmBooking, register and login (each call counts).
    */
   operation(ip: string, viewer: Viewer | null, operation: OperationCall): Promise<RateLimitRejection | null>;
+  /**
+   * A WebSocket upgrade, before the handshake: the IP's open sockets in this process, then its
+   * upgrades per minute. Admitted, it holds one of the IP's places until `release` (call it when
+   * the connection closes, however it ends).
+   */
+  upgrade(ip: string): Promise<{ rejected: RateLimitRejection } | { release: () => void }>;
 }
 
 /** What the limiter needs to know of an operation. */
@@ -115,6 +122,8 @@ export function createRateLimiter(opts: RateLimiterOptions = {}): RateLimiter {
   const show = make('show', budgets.showHoldSeatsPerSecond, 1);
   const registrations = make('register', budgets.ipRegistrationsPerHour, 3_600);
   const logins = make('login', budgets.ipLoginsPerMinute, 60);
+  const upgrades = make('ws-upgrade', budgets.ipWsUpgradesPerMinute, 60);
+  const openSockets = createPlaces(budgets.ipOpenWebSockets);
 
   const consume = async (
     limiter: RateLimiterAbstract,
@@ -220,6 +229,18 @@ export function createRateLimiter(opts: RateLimiterOptions = {}): RateLimiter {
         if (rejected) return rejected;
       }
       return null;
+    },
+    async upgrade(clientIp) {
+      // Open sockets first, from memory: an IP at its cap spends no upgrade budget and no Redis trip.
+      const release = openSockets.take(clientIp);
+      if (!release) return { rejected: rejectionFor(1_000, 'ipOpenWebSockets') };
+      const rejected = await consume(upgrades, clientIp, 'ipWsUpgradesPerMinute').catch((err: unknown) => {
+        release();
+        throw err;
+      });
+      if (!rejected) return { release };
+      release();
+      return { rejected };
     },
   };
 }
