@@ -89,6 +89,7 @@ export async function startHttpServer(opts: HttpServerOptions): Promise<RunningS
         rateLimiter: opts.rateLimiter,
         production: opts.production,
         clientIp: wsClientIp,
+        allowlist: persisted.allowlist,
       }),
       // Authenticate once per connection; anonymous clients may watch seat maps.
       onConnect: async (ctx) => {
