@@ -29,7 +29,7 @@ export function rejectionFor(msBeforeNext: number, budget: keyof RateLimitBudget
 export interface RateLimiter {
   /** How long a refused HTTP request is held at most before its 429 (until its window ends). */
   holdRefusalsMs: number;
-  /** One HTTP request or WebSocket connection/operation: the IP budget, then the user's. */
+  /** One HTTP request or WebSocket operation: the IP budget, then the user's. */
   request(ip: string, viewer: Viewer | null): Promise<RateLimitRejection | null>;
   /**
    * Whether the IP's or the user's cost budget has run out (in this process's memory, no I/O): a
