@@ -1,8 +1,12 @@
 import { createHash } from 'node:crypto';
+import { parse, validate } from 'graphql';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type WebSocket from 'ws';
 import { loadManifest } from '../src/graphql/persisted-queries.js';
+import { schema } from '../src/graphql/schema.js';
 import { postGraphql, send, startApiServer, type ApiServer } from './helpers/api-server.js';
 import { createHarness, type Harness } from './helpers/harness.js';
+import { openedSocket } from './helpers/raw-socket.js';
 
 const sha256 = (s: string) => createHash('sha256').update(s).digest('hex');
 const MANIFEST = 'persisted-operations.json';
@@ -16,6 +20,7 @@ const apq = (hash: string, query?: string) => ({
 let h: Harness;
 let open: ApiServer;
 let locked: ApiServer;
+const sockets: WebSocket[] = [];
 
 beforeAll(async () => {
   h = await createHarness();
@@ -23,6 +28,7 @@ beforeAll(async () => {
   locked = await startApiServer({ persistedQueries: { mode: 'allowlist', manifestPath: MANIFEST } }, h);
 });
 afterAll(async () => {
+  for (const s of sockets) s.terminate();
   await open?.close();
   await locked?.close();
   await h?.close();
@@ -48,6 +54,15 @@ describe('automatic persisted queries (default)', () => {
     expect(get.body.data?.me).toBeNull();
   });
 
+  it('over WebSocket, asks for the text of an operation named by hash alone', async () => {
+    const s = await openedSocket(open.wsUrl, {}, sockets);
+    await s.init();
+    const byHash = await s.run('h', { extensions: { persistedQuery: { version: 1, sha256Hash: meId } } });
+    expect(byHash).toMatchObject({ type: 'error', payload: [{ extensions: { code: 'PERSISTED_QUERY_NOT_SUPPORTED' } }] });
+    expect(await s.run('t', { query: meBody })).toMatchObject({ type: 'next', payload: { data: { me: null } } });
+    s.ws.close();
+  });
+
   it('refuses a hash that does not match the text', async () => {
     const res = await postGraphql(open.base, apq(sha256('{ me { id } }'), '{ cities { id } }'));
     expect(res.status).toBe(400);
@@ -55,6 +70,11 @@ describe('automatic persisted queries (default)', () => {
 });
 
 describe('allowlist mode (PERSISTED_QUERIES=allowlist)', () => {
+  it('lists only operations valid against the schema, live seat maps among them', () => {
+    for (const body of manifest.values()) expect(validate(schema, parse(body))).toEqual([]);
+    expect([...manifest.values()].some((body) => body.startsWith('subscription SeatChanged'))).toBe(true);
+  });
+
   it('runs a listed operation by hash, or by its exact text', async () => {
     expect((await postGraphql(locked.base, apq(meId))).body).toEqual({ data: { me: null } });
     expect((await postGraphql(locked.base, { query: meBody })).body).toEqual({ data: { me: null } });
@@ -72,5 +92,40 @@ describe('allowlist mode (PERSISTED_QUERIES=allowlist)', () => {
     expect((await postGraphql(locked.base, apq(sha256(query)))).body.errors?.[0]?.extensions?.['code']).toBe(
       'PERSISTED_QUERY_NOT_FOUND',
     );
+  });
+});
+
+describe('allowlist mode over WebSocket', () => {
+  const NOT_IN_LIST = {
+    message: 'This server runs only operations from its allowlist',
+    extensions: { code: 'PERSISTED_QUERY_NOT_IN_LIST' },
+  };
+  const lockedSocket = async () => {
+    const s = await openedSocket(locked.wsUrl, {}, sockets);
+    await s.init();
+    return s;
+  };
+
+  it('refuses any other document, mutations included, before it runs; the socket stays', async () => {
+    const s = await lockedSocket();
+    const query = await s.run('q', { query: '{ me { id email } }' });
+    expect(query).toMatchObject({ type: 'error', payload: [NOT_IN_LIST] });
+    const email = `ws-allowlist-${Date.now()}@example.test`;
+    const register = `mutation { register(input: { email: "${email}", password: "correct horse", name: "X" }) { token } }`;
+    expect(await s.run('m', { query: register })).toMatchObject({ type: 'error', payload: [NOT_IN_LIST] });
+    expect(await h.db.sql`select 1 from users where email = ${email}`).toHaveLength(0);
+    // Not by a hash that is not listed either.
+    const byHash = await s.run('h', { extensions: { persistedQuery: { version: 1, sha256Hash: sha256('{ me { id email } }') } } });
+    expect(byHash).toMatchObject({ type: 'error', payload: [NOT_IN_LIST] });
+    expect(s.ws.readyState).toBe(s.ws.OPEN);
+    s.ws.close();
+  });
+
+  it('runs a listed operation by its text, or by its hash alone', async () => {
+    const s = await lockedSocket();
+    expect(await s.run('text', { query: meBody })).toMatchObject({ type: 'next', payload: { data: { me: null } } });
+    const byHash = await s.run('hash', { extensions: { persistedQuery: { version: 1, sha256Hash: meId } } });
+    expect(byHash).toMatchObject({ type: 'next', payload: { data: { me: null } } });
+    s.ws.close();
   });
 });

@@ -58,6 +58,18 @@ describe('health', () => {
     expect(res.status).toBe(200);
     expect(await res.json()).toEqual({ status: 'ready' });
   });
+
+  it('GET /readyz asks the database at most once a second, however many ask at once', async () => {
+    const checks = () => h.statements.filter((s) => s.includes('__drizzle_migrations')).length;
+    await new Promise((r) => setTimeout(r, 1_100)); // the answer above is no longer reused
+    h.resetStatements();
+    const answers = await Promise.all(Array.from({ length: 50 }, () => fetch(`${base}/readyz`)));
+    expect(answers.map((a) => a.status)).toEqual(Array.from({ length: 50 }, () => 200));
+    expect(checks()).toBe(1);
+    await new Promise((r) => setTimeout(r, 1_100));
+    expect((await fetch(`${base}/readyz`)).status).toBe(200);
+    expect(checks()).toBe(2);
+  });
 });
 
 describe('GraphQL over HTTP', () => {

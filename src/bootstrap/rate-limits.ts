@@ -1,5 +1,6 @@
 import { Redis } from 'ioredis';
 import type { Env } from '../config/env.js';
+import type { RateLimitBudgets } from '../http/rate-limits/budgets.js';
 import { createRateLimiter, type RateLimiter } from '../http/rate-limits/rate-limiter.js';
 import type { Logger } from '../logger.js';
 import type { Lifecycle } from './lifecycle.js';
@@ -10,7 +11,8 @@ export function rateLimiterFromEnv(env: Env, logger: Logger, lifecycle: Lifecycl
     logger.warn('RATE_LIMITS=off: no rate limits (every other limit stays)');
     return undefined;
   }
-  const budgets = {
+  // Typed in full: a budget added to budgets.ts without a variable here does not compile.
+  const budgets: RateLimitBudgets = {
     ipPerSecond: env.RATE_LIMIT_IP_PER_SECOND,
     ipPerMinute: env.RATE_LIMIT_IP_PER_MINUTE,
     userPerSecond: env.RATE_LIMIT_USER_PER_SECOND,
@@ -20,6 +22,10 @@ export function rateLimiterFromEnv(env: Env, logger: Logger, lifecycle: Lifecycl
     holdSeatsPerMinute: env.RATE_LIMIT_HOLDS_PER_MINUTE,
     confirmBookingPerMinute: env.RATE_LIMIT_CONFIRMS_PER_MINUTE,
     showHoldSeatsPerSecond: env.RATE_LIMIT_SHOW_HOLDS_PER_SECOND,
+    ipRegistrationsPerHour: env.RATE_LIMIT_IP_REGISTRATIONS_PER_HOUR,
+    ipLoginsPerMinute: env.RATE_LIMIT_IP_LOGINS_PER_MINUTE,
+    ipWsUpgradesPerMinute: env.RATE_LIMIT_IP_WS_UPGRADES_PER_MINUTE,
+    ipOpenWebSockets: env.RATE_LIMIT_IP_OPEN_WEBSOCKETS,
   };
   if (!env.REDIS_URL) return createRateLimiter({ budgets });
   const redis = rateLimitRedis(env.REDIS_URL);

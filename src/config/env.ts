@@ -50,6 +50,13 @@ const EnvSchema = z.object({
   RATE_LIMIT_SHOW_HOLDS_PER_SECOND: z.coerce.number().int().min(1).default(1_000),
   /** Seats that holds from one client IP may hold of one show at once (checked in the hold's transaction). */
   RATE_LIMIT_IP_HELD_SEATS_PER_SHOW: z.coerce.number().int().min(1).default(20),
+  /** `register` calls per client IP per hour (each alias counts). */
+  RATE_LIMIT_IP_REGISTRATIONS_PER_HOUR: z.coerce.number().int().min(1).default(10),
+  /** `login` calls per client IP per minute (each alias counts). */
+  RATE_LIMIT_IP_LOGINS_PER_MINUTE: z.coerce.number().int().min(1).default(10),
+  /** WebSocket upgrades per client IP per minute, and open WebSockets per client IP per process. */
+  RATE_LIMIT_IP_WS_UPGRADES_PER_MINUTE: z.coerce.number().int().min(1).default(60),
+  RATE_LIMIT_IP_OPEN_WEBSOCKETS: z.coerce.number().int().min(1).default(50),
   /** Express `trust proxy`: which hops may set X-Forwarded-For (e.g. `loopback`, `1`, a CIDR list). */
   TRUST_PROXY: z.string().min(1).optional(),
   PERSISTED_QUERIES: z.enum(['apq', 'allowlist', 'off']).default('apq'),

@@ -14,13 +14,25 @@ const CLIENT_TYPES = new Set<string>([
 ]);
 
 /**
- * graphql-ws on a `ws` server: `graphql-ws/use/ws`'s `useServer` with three differences.
+ * A subscribe that names a persisted operation by its hash alone carries no `query`, which
+ * graphql-ws requires (4400 otherwise): it gets an empty one, and `onSubscribe` looks the
+ * operation up (ws-limits.ts, persisted-queries.ts).
+ */
+function namedByHashAlone(message: unknown): void {
+  const m = message as { type?: unknown; payload?: { query?: unknown; extensions?: { persistedQuery?: unknown } } };
+  if (m?.type !== MessageType.Subscribe || !m.payload || typeof m.payload !== 'object') return;
+  if (m.payload.query === undefined && m.payload.extensions?.persistedQuery) m.payload.query = '';
+}
+
+/**
+ * graphql-ws on a `ws` server: `graphql-ws/use/ws`'s `useServer` with four differences.
  *  - A client sending a server-only message (`next`, `error`, `connection_ack`) gets 4400 Bad
  *    Request, as the protocol says for any message it does not expect; graphql-ws throws there
  *    and its adapter answers 4500 Internal Server Error (and writes to console.error).
  *  - Errors go to the app's logger, not console.error.
  *  - One heartbeat timer for all sockets instead of an interval and a pong listener per socket:
  *    an idle seat-map viewer costs a socket and little else.
+ *  - A subscribe may name a persisted operation by hash alone (`namedByHashAlone`).
  */
 export function useGraphqlWs<P extends ConnectionInitMessage['payload'], E extends Record<PropertyKey, unknown>>(
   options: ServerOptions<P, Extra & Partial<E>>,
@@ -74,6 +86,7 @@ export function useGraphqlWs<P extends ConnectionInitMessage['payload'], E exten
             if (typeof type === 'string' && !CLIENT_TYPES.has(type) && Object.values(MessageType).includes(type as MessageType)) {
               return socket.close(CloseCode.BadRequest, `Unexpected message of type ${type} received`);
             }
+            namedByHashAlone(message);
             try {
               // graphql-ws accepts an already parsed message: no second JSON.parse.
               await cb(message as unknown as string);

@@ -27,6 +27,7 @@ import { rateLimitHandlers } from './rate-limits/rate-limit-middleware.js';
 import { rateLimitPlugin } from './rate-limits/rate-limit-plugin.js';
 import type { RateLimiter } from './rate-limits/rate-limiter.js';
 import { WS_LIMITS, wsLimitOptions } from './ws-limits.js';
+import { routeUpgrades } from './ws-upgrades.js';
 
 export interface HttpServerOptions {
   services: AppServices;
@@ -72,10 +73,12 @@ export async function startHttpServer(opts: HttpServerOptions): Promise<RunningS
       ? createShowResponseCache({ catalog: services.catalog, clock: services.clock, maxAgeMs: showCacheMaxAgeMs })
       : undefined;
 
-  const wsServer = new WebSocketServer({ server: httpServer, path: '/graphql', maxPayload: WS_LIMITS.maxPayload });
+  // Upgrades reach it through routeUpgrades, after the per-IP upgrade limits.
+  const wsServer = new WebSocketServer({ noServer: true, path: '/graphql', maxPayload: WS_LIMITS.maxPayload });
   // seatChanged is pushed to sockets with one execution per change per process (seat-fanout.ts).
   const fanout = createSeatFanout({ services, formatError, maxBufferedBytes: opts.wsMaxBufferedBytes ?? 1_048_576 });
   const wsClientIp = (request: IncomingMessage) => upgradeClientIp(request, app.get('trust proxy fn'));
+  routeUpgrades(httpServer, wsServer, { rateLimiter: opts.rateLimiter, clientIp: wsClientIp, logger });
   const wsCleanup = useGraphqlWs<{ authorization?: unknown }, { viewer: GraphQLContext['viewer'] }>(
     {
       schema,
@@ -86,6 +89,7 @@ export async function startHttpServer(opts: HttpServerOptions): Promise<RunningS
         rateLimiter: opts.rateLimiter,
         production: opts.production,
         clientIp: wsClientIp,
+        allowlist: persisted.allowlist,
       }),
       // Authenticate once per connection; anonymous clients may watch seat maps.
       onConnect: async (ctx) => {

@@ -14,6 +14,7 @@ import type { Extra } from 'graphql-ws/use/ws';
 import type { Viewer } from '../domain/auth/tokens.js';
 import { fragmentsOf, operationCost } from '../graphql/limits/cost.js';
 import { costLimitError, type OperationLimits } from '../graphql/limits/operation-limits.js';
+import { webSocketQuery, type OperationAllowlist } from '../graphql/persisted-queries.js';
 import type { FormatError } from '../graphql/format-error.js';
 import { rateLimitedError } from './rate-limits/rate-limited-error.js';
 import type { RateLimiter } from './rate-limits/rate-limiter.js';
@@ -46,14 +47,16 @@ export interface WsLimitDeps {
   production: boolean;
   /** The client IP of an upgrade request (honours `trust proxy` like Express does). */
   clientIp: (request: IncomingMessage) => string;
+  /** With PERSISTED_QUERIES=allowlist: only its operations run, checked as on HTTP. */
+  allowlist?: OperationAllowlist | undefined;
 }
 
 type WsContext = Context<Record<string, unknown> | undefined, WsExtra & Extra>;
 
 /**
- * graphql-ws options that give WebSocket operations the same limits as HTTP ones: tokens at parse,
- * graphql-armor's rules, cost, rate limits, and error formatting (no field suggestions in
- * production). Without this graphql-ws validates with graphql-js defaults only, and a query with a
+ * graphql-ws options that give WebSocket operations the same limits as HTTP ones: the persisted
+ * query allowlist, tokens at parse, graphql-armor's rules, cost, rate limits, and error formatting
+ * (no field suggestions in production). Without this graphql-ws validates with graphql-js defaults only, and a query with a
  * syntax error closes the socket with 4500 instead of answering with an error.
  */
 export function wsLimitOptions(deps: WsLimitDeps) {
@@ -71,14 +74,21 @@ export function wsLimitOptions(deps: WsLimitDeps) {
           : e;
       const f = deps.formatError(tagged.toJSON(), tagged);
       const message = deps.production ? f.message.replace(/ ?Did you mean .*$/s, '') : f.message;
-      return new GraphQLError(message, { extensions: f.extensions ?? {} });
+      // `http` is the status Apollo answers with on HTTP; it means nothing in a WebSocket message.
+      const { http: _http, ...extensions } = f.extensions ?? {};
+      return new GraphQLError(message, { extensions });
     });
   return {
     connectionInitWaitTimeout: WS_LIMITS.connectionInitWaitTimeout,
     onSubscribe: async (
       ctx: WsContext,
       _id: string,
-      payload: { query: string; operationName?: string | null; variables?: Record<string, unknown> | null },
+      payload: {
+        query: string;
+        operationName?: string | null;
+        variables?: Record<string, unknown> | null;
+        extensions?: Record<string, unknown> | null;
+      },
     ): Promise<ExecutionArgs | GraphQLError[]> => {
       if (Object.keys(ctx.subscriptions).length > WS_LIMITS.maxSubscriptionsPerConnection) {
         return toErrors([
@@ -94,9 +104,15 @@ export function wsLimitOptions(deps: WsLimitDeps) {
         const rejected = await deps.rateLimiter.request(clientIp, viewer);
         if (rejected) return toErrors([rateLimitedError(rejected, { http: false })]);
       }
+      let query: string;
+      try {
+        query = webSocketQuery(payload, deps.allowlist);
+      } catch (err) {
+        return toErrors([err instanceof GraphQLError ? err : new GraphQLError('Invalid query')]);
+      }
       let document: DocumentNode;
       try {
-        document = parse(payload.query, deps.limits.parseOptions);
+        document = parse(query, deps.limits.parseOptions);
       } catch (err) {
         return toErrors(
           [err instanceof GraphQLError ? err : new GraphQLError('Invalid query')],

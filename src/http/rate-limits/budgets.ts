@@ -1,7 +1,8 @@
 /**
  * Rate-limit budgets. Every budget is a number of requests (or, for the cost budgets, of cost
  * points) in a fixed window that starts with a key's first request; over it, the request is
- * refused with RATE_LIMITED and the seconds until the window ends. Admins are exempt from all.
+ * refused with RATE_LIMITED and the seconds until the window ends. Admins are exempt from all
+ * but the WebSocket upgrade budgets (an upgrade carries no token).
  *
  * Fairness is what they are for: one event loop serves everyone, so what one client may make it
  * do in a burst (the short windows) and over time (the minute) is what it can take from others.
@@ -37,6 +38,20 @@ export interface RateLimitBudgets {
    * Past it buyers are told to retry in a second instead of queueing on the show's seat rows.
    */
   showHoldSeatsPerSecond: number;
+  /**
+   * `register` calls per client IP, per hour, every alias counted: accounts are free, so every
+   * per-user budget is only as strong as the cost of another account.
+   */
+  ipRegistrationsPerHour: number;
+  /** `login` calls per client IP, per minute, every alias counted: what one IP may guess. */
+  ipLoginsPerMinute: number;
+  /**
+   * WebSocket upgrades per client IP, per minute, refused before the handshake. Admins too: an
+   * upgrade carries no token.
+   */
+  ipWsUpgradesPerMinute: number;
+  /** WebSocket connections one client IP may hold open at once, per API process (a count, not a window). */
+  ipOpenWebSockets: number;
 }
 
 export const DEFAULT_BUDGETS: RateLimitBudgets = {
@@ -49,4 +64,8 @@ export const DEFAULT_BUDGETS: RateLimitBudgets = {
   holdSeatsPerMinute: 10,
   confirmBookingPerMinute: 5,
   showHoldSeatsPerSecond: 1_000,
+  ipRegistrationsPerHour: 10,
+  ipLoginsPerMinute: 10,
+  ipWsUpgradesPerMinute: 60,
+  ipOpenWebSockets: 50,
 };

@@ -18,14 +18,16 @@ export function rateLimitedError(r: RateLimitRejection, { http }: { http: boolea
   });
 }
 
+/** The GraphQL-shaped body of a refusal that Apollo never sees (HTTP before parsing, WebSocket upgrades). */
+export function rateLimitedBody(r: RateLimitRejection) {
+  return {
+    errors: [
+      { message: rateLimitMessage(r), extensions: { code: 'RATE_LIMITED', retryAfterSeconds: r.retryAfterSeconds } },
+    ],
+  };
+}
+
 /** A refusal before Apollo sees the request: 429, `Retry-After` and the same GraphQL-shaped body. */
 export function sendRateLimited(res: Response, r: RateLimitRejection): void {
-  res
-    .status(429)
-    .set('retry-after', String(r.retryAfterSeconds))
-    .json({
-      errors: [
-        { message: rateLimitMessage(r), extensions: { code: 'RATE_LIMITED', retryAfterSeconds: r.retryAfterSeconds } },
-      ],
-    });
+  res.status(429).set('retry-after', String(r.retryAfterSeconds)).json(rateLimitedBody(r));
 }

@@ -9,6 +9,7 @@ import {
 import type { Viewer } from '../../domain/auth/tokens.js';
 import { MAX_COST } from '../../graphql/limits/cost.js';
 import { DEFAULT_BUDGETS, type RateLimitBudgets } from './budgets.js';
+import { createPlaces } from './places.js';
 
 /** A refused request: retry after this many whole seconds (at least 1). */
 export interface RateLimitRejection {
@@ -28,7 +29,7 @@ export function rejectionFor(msBeforeNext: number, budget: keyof RateLimitBudget
 export interface RateLimiter {
   /** How long a refused HTTP request is held at most before its 429 (until its window ends). */
   holdRefusalsMs: number;
-  /** One HTTP request or WebSocket connection/operation: the IP budget, then the user's. */
+  /** One HTTP request or WebSocket operation: the IP budget, then the user's. */
   request(ip: string, viewer: Viewer | null): Promise<RateLimitRejection | null>;
   /**
    * Whether the IP's or the user's cost budget has run out (in this process's memory, no I/O): a
@@ -38,9 +39,15 @@ export interface RateLimiter {
   /**
    * One GraphQL operation, once it is parsed and validated and before it runs: its cost against
    * the IP's and the user's cost budgets, then its root fields against the stricter budgets of
-   * holdSeats and confirmBooking.
+   * holdSeats, confirmBooking, register and login (each call counts).
    */
   operation(ip: string, viewer: Viewer | null, operation: OperationCall): Promise<RateLimitRejection | null>;
+  /**
+   * A WebSocket upgrade, before the handshake: the IP's open sockets in this process, then its
+   * upgrades per minute. Admitted, it holds one of the IP's places until `release` (call it when
+   * the connection closes, however it ends).
+   */
+  upgrade(ip: string): Promise<{ rejected: RateLimitRejection } | { release: () => void }>;
 }
 
 /** What the limiter needs to know of an operation. */
@@ -54,6 +61,7 @@ export interface OperationCall {
 /** A root field of an operation with the show it touches, when it touches one. */
 export interface RootFieldCall {
   name: string;
+  /** Normalised as the domain parses it (a lower-case UUID); absent when malformed. */
   showId?: string | undefined;
 }
 
@@ -112,6 +120,10 @@ export function createRateLimiter(opts: RateLimiterOptions = {}): RateLimiter {
   const holds = make('hold', budgets.holdSeatsPerMinute, 60);
   const confirms = make('confirm', budgets.confirmBookingPerMinute, 60);
   const show = make('show', budgets.showHoldSeatsPerSecond, 1);
+  const registrations = make('register', budgets.ipRegistrationsPerHour, 3_600);
+  const logins = make('login', budgets.ipLoginsPerMinute, 60);
+  const upgrades = make('ws-upgrade', budgets.ipWsUpgradesPerMinute, 60);
+  const openSockets = createPlaces(budgets.ipOpenWebSockets);
 
   const consume = async (
     limiter: RateLimiterAbstract,
@@ -188,19 +200,47 @@ export function createRateLimiter(opts: RateLimiterOptions = {}): RateLimiter {
           }
         }
       }
+      // Each call of a field counts (aliases, fragments); the calls of one budget and key are
+      // charged at once, in one round trip.
+      type Charge = { limiter: RateLimiterAbstract; key: string; budget: keyof RateLimitBudgets; points: number };
+      const charges = new Map<string, Charge>();
+      const charge = (limiter: RateLimiterAbstract, key: string, budget: keyof RateLimitBudgets) => {
+        const entry = charges.get(`${budget}\u0000${key}`);
+        if (entry) entry.points++;
+        else charges.set(`${budget}\u0000${key}`, { limiter, key, budget, points: 1 });
+      };
       for (const field of fields) {
-        // Anonymous callers are refused by the resolver (UNAUTHENTICATED) and already paid per IP.
-        if (field.name === 'holdSeats') {
-          const rejected =
-            (viewer ? await consume(holds, viewer.id, 'holdSeatsPerMinute') : null) ??
-            (field.showId ? await consume(show, field.showId, 'showHoldSeatsPerSecond') : null);
-          if (rejected) return rejected;
+        // Anonymous holdSeats and confirmBooking are refused by their resolvers (UNAUTHENTICATED)
+        // and already paid per IP: they spend neither a user's budget nor a show's.
+        if (field.name === 'holdSeats' && viewer) {
+          charge(holds, viewer.id, 'holdSeatsPerMinute');
+          if (field.showId) charge(show, field.showId, 'showHoldSeatsPerSecond');
         } else if (field.name === 'confirmBooking' && viewer) {
-          const rejected = await consume(confirms, viewer.id, 'confirmBookingPerMinute');
-          if (rejected) return rejected;
+          charge(confirms, viewer.id, 'confirmBookingPerMinute');
+        } else if (field.name === 'register') {
+          charge(registrations, clientIp, 'ipRegistrationsPerHour');
+        } else if (field.name === 'login') {
+          charge(logins, clientIp, 'ipLoginsPerMinute');
         }
       }
+      // In the order first charged: a user's own budget before the show's shared one.
+      for (const { limiter, key, budget, points } of charges.values()) {
+        const rejected = await consume(limiter, key, budget, points);
+        if (rejected) return rejected;
+      }
       return null;
+    },
+    async upgrade(clientIp) {
+      // Open sockets first, from memory: an IP at its cap spends no upgrade budget and no Redis trip.
+      const release = openSockets.take(clientIp);
+      if (!release) return { rejected: rejectionFor(1_000, 'ipOpenWebSockets') };
+      const rejected = await consume(upgrades, clientIp, 'ipWsUpgradesPerMinute').catch((err: unknown) => {
+        release();
+        throw err;
+      });
+      if (!rejected) return { release };
+      release();
+      return { rejected };
     },
   };
 }
