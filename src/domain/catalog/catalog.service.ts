@@ -15,6 +15,7 @@ import {
   type EventFilterInput,
   type ShowFilterInput,
 } from './catalog-filters.js';
+import { createSeatCounts } from './seat-counts.js';
 import { showStatusAt, type ShowStatus } from './seat-map.js';
 
 export interface PageArgs {
@@ -89,6 +90,9 @@ export function createCatalogService({ db, clock }: { db: Db; clock: Clock }) {
     /** When a seat map read now next changes without a new version: the earliest running hold's expiry. */
     nextHoldExpiry: (showId: string): Promise<Date | null> =>
       findNextHoldExpiry(db, parseId(showId, 'showId'), clock.now()),
+
+    // Seat map sizes, for the rate limits' cost (seatCount, largestSeatCount).
+    ...createSeatCounts(db),
   };
 }
 export type CatalogService = ReturnType<typeof createCatalogService>;
