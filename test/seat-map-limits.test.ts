@@ -170,6 +170,22 @@ describe("the budgets are charged a seat map's real size", () => {
   });
 });
 
+describe('the sizes charged', () => {
+  it("counts a show's seats with blocked ones (the seat map lists them), and the largest screen", async () => {
+    const catalog = api.h.services.catalog;
+    const blocked = await createShowFixture(api.h.services, {
+      rows: 2,
+      seatsPerRow: 5,
+      blocked: [{ row: 0, seat: 1 }],
+    });
+    expect(await catalog.seatCount(blocked.showId)).toBe(10);
+    expect(await catalog.seatCount(arena.showId.toUpperCase())).toBe(20_000);
+    expect(await catalog.seatCount('00000000-0000-4000-8000-000000000000')).toBeNull();
+    expect(await catalog.seatCount("1' or '1'='1")).toBeNull();
+    expect(await catalog.largestSeatCount()).toBe(20_000);
+  });
+});
+
 describe('over WebSocket', () => {
   type Message = { id?: string; type: string; payload?: any };
   async function socket(ip: string) {
