@@ -110,8 +110,21 @@ describe('document limits', () => {
     expect(res.body.errors?.[0]?.extensions).toMatchObject({ cost: expect.any(Number), maxCost: 5000 });
   });
 
+  it('2 aliased seat maps: one seat map per request', async () => {
+    const query = `{ ${[1, 2].map((i) => `s${i}: show(id: "${show.showId}") { ${SEAT_MAP} }`).join(' ')} }`;
+    const res = await fastest('2 seat maps', () => postGraphql(api.base, { query }));
+    await expectRejected(res, 400, /one seat map per request/);
+    expect(res.body.errors?.[0]?.extensions).toMatchObject({
+      code: 'BAD_USER_INPUT',
+      seatMaps: 2,
+      maxSeatMaps: 1,
+    });
+  });
+
   it('bounds amplification: the largest seat-map request that passes answers in well under a megabyte', async () => {
-    const query = `{ ${[1, 2, 3, 4].map((i) => `s${i}: show(id: "${show.showId}") { ${SEAT_MAP} }`).join(' ')} }`;
+    // One seat map per request, so one show's with its other fields.
+    const query = `{ show(id: "${show.showId}") { id startsAt status event { title description }
+      venue { name city { name } } availability { total available } ${SEAT_MAP} } }`;
     const res = await postGraphql(api.base, { query });
     expect(res.status).toBe(200);
     const bytes = JSON.stringify(res.body).length;

@@ -87,6 +87,7 @@ export async function startHttpServer(opts: HttpServerOptions): Promise<RunningS
         limits,
         formatError,
         rateLimiter: opts.rateLimiter,
+        seats: services.catalog,
         production: opts.production,
         clientIp: wsClientIp,
         allowlist: persisted.allowlist,
@@ -141,7 +142,7 @@ export async function startHttpServer(opts: HttpServerOptions): Promise<RunningS
       ...persisted.plugins,
       ...limits.plugins,
       // A request answered from the show cache still passes every limit, but costs no query cost.
-      ...(opts.rateLimiter ? [rateLimitPlugin(opts.rateLimiter, showCache)] : []),
+      ...(opts.rateLimiter ? [rateLimitPlugin(opts.rateLimiter, showCache, services.catalog)] : []),
       ...(showCache ? [showCache.plugin] : []),
     ],
   });

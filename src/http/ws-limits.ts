@@ -12,8 +12,9 @@ import {
 import type { Context } from 'graphql-ws';
 import type { Extra } from 'graphql-ws/use/ws';
 import type { Viewer } from '../domain/auth/tokens.js';
-import { fragmentsOf, operationCost } from '../graphql/limits/cost.js';
-import { costLimitError, type OperationLimits } from '../graphql/limits/operation-limits.js';
+import { chargedCost, type SeatCounts } from '../graphql/limits/charged-cost.js';
+import { fragmentsOf, operationShape } from '../graphql/limits/cost.js';
+import { operationLimitError, type OperationLimits } from '../graphql/limits/operation-limits.js';
 import { webSocketQuery, type OperationAllowlist } from '../graphql/persisted-queries.js';
 import type { FormatError } from '../graphql/format-error.js';
 import { rateLimitedError } from './rate-limits/rate-limited-error.js';
@@ -43,6 +44,8 @@ export interface WsLimitDeps {
   limits: OperationLimits;
   formatError: FormatError;
   rateLimiter?: RateLimiter | undefined;
+  /** Seat map sizes, so the rate limits charge a seat map at its real size. */
+  seats?: SeatCounts | undefined;
   /** Hide field suggestions ("Did you mean ...?"), as Apollo does for HTTP in production. */
   production: boolean;
   /** The client IP of an upgrade request (honours `trust proxy` like Express does). */
@@ -126,14 +129,14 @@ export function wsLimitOptions(deps: WsLimitDeps) {
         return toErrors([new GraphQLError('Unable to identify operation')], 'GRAPHQL_VALIDATION_FAILED');
       const variables = payload.variables ?? undefined;
       const fragments = fragmentsOf(document);
-      const cost = operationCost(deps.schema, operation, fragments, variables);
-      const tooCostly = costLimitError(cost);
-      if (tooCostly) return toErrors([tooCostly]);
+      const shape = operationShape(deps.schema, operation, fragments, variables);
+      const overLimit = operationLimitError(shape);
+      if (overLimit) return toErrors([overLimit]);
       if (deps.rateLimiter) {
         // A subscription pays its cost once, when it starts: its events are executed once per
         // process for all subscribers (seat-fanout.ts), not once per socket.
         const rejected = await deps.rateLimiter.operation(clientIp, viewer, {
-          cost,
+          cost: await chargedCost(shape, deps.seats),
           fields: mutationFieldCalls(operation, fragments, variables),
         });
         if (rejected) return toErrors([rateLimitedError(rejected, { http: false })]);

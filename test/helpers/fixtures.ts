@@ -27,6 +27,8 @@ export async function createShowFixture(
     kind?: 'MOVIE' | 'CONCERT' | 'THEATRE' | 'SPORT';
     title?: string;
     price?: number;
+    /** Row labels by index (default A..Z, then R27, R28...). */
+    rowLabel?: (index: number) => string;
   } = {},
 ): Promise<ShowFixture> {
   const tag = randomUUID().slice(0, 8);
@@ -43,7 +45,7 @@ export async function createShowFixture(
       })
     ).id;
   const venue = await services.admin.createVenue(SYSTEM_ACTOR, { cityId, name: `Venue ${tag}` });
-  const rowLabel = (i: number) => (i < 26 ? String.fromCharCode(65 + i) : `R${i + 1}`);
+  const rowLabel = opts.rowLabel ?? ((i: number) => (i < 26 ? String.fromCharCode(65 + i) : `R${i + 1}`));
   const perSection = Math.ceil(rows / sectionCount);
   const sections = Array.from({ length: sectionCount }, (_, s) => ({
     name: `S${s + 1}`,

@@ -1,6 +1,13 @@
-import { inArray } from 'drizzle-orm';
+import { count, eq, inArray, sql } from 'drizzle-orm';
 import type { DbOrTx } from '../client.js';
-import { screens, seats, type ScreenRow, type ScreenSectionLayout, type SeatRow } from '../schema/index.js';
+import {
+  screens,
+  seats,
+  shows,
+  type ScreenRow,
+  type ScreenSectionLayout,
+  type SeatRow,
+} from '../schema/index.js';
 
 export type NewSeat = Omit<SeatRow, 'id' | 'screenId'>;
 
@@ -37,4 +44,33 @@ export async function findScreensByVenueIds(db: DbOrTx, venueIds: readonly strin
     .from(screens)
     .where(inArray(screens.venueId, [...venueIds]))
     .orderBy(screens.name);
+}
+
+/**
+ * Seats of a show's screen, blocked ones included: every seat its seat map lists (a show's
+ * inventory is its screen's seats). 0 for an unknown show.
+ */
+export async function countSeatsOfShow(db: DbOrTx, showId: string): Promise<number> {
+  const [row] = await db
+    .select({ n: count() })
+    .from(seats)
+    .where(
+      inArray(seats.screenId, db.select({ id: shows.screenId }).from(shows).where(eq(shows.id, showId))),
+    );
+  return row?.n ?? 0;
+}
+
+/**
+ * The most seats a screen has, blocked ones included; 0 without screens. Read from the layouts
+ * (a screen's seats are expanded from its layout when it is created): one small row per screen
+ * instead of every seat of the catalog.
+ */
+export async function findLargestScreenSeats(db: DbOrTx): Promise<number> {
+  const [row] = await db
+    .select({
+      seats: sql<number | null>`max((select sum((r ->> 'seats')::int)
+        from jsonb_array_elements(${screens.layout}) s, jsonb_array_elements(s -> 'rows') r))::int`,
+    })
+    .from(screens);
+  return row?.seats ?? 0;
 }

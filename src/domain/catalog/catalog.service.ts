@@ -16,6 +16,7 @@ import {
   type ShowFilterInput,
 } from './catalog-filters.js';
 import { isOnSale } from './sales-window.js';
+import { createSeatCounts } from './seat-counts.js';
 import { showStatusAt, type ShowStatus } from './seat-map.js';
 
 export interface PageArgs {
@@ -91,6 +92,9 @@ export function createCatalogService({ db, clock }: { db: Db; clock: Clock }) {
     /** When a seat map read now next changes without a new version: the earliest running hold's expiry. */
     nextHoldExpiry: (showId: string): Promise<Date | null> =>
       findNextHoldExpiry(db, parseId(showId, 'showId'), clock.now()),
+
+    // Seat map sizes, for the rate limits' cost (seatCount, largestSeatCount).
+    ...createSeatCounts(db),
   };
 }
 export type CatalogService = ReturnType<typeof createCatalogService>;

@@ -1,11 +1,15 @@
 import { getIntrospectionQuery, parse, getOperationAST } from 'graphql';
 import { describe, expect, it } from 'vitest';
 import { schema } from '../schema.js';
-import { fragmentsOf, MAX_COST, operationCost } from './cost.js';
+import { costWithSeats, fragmentsOf, MAX_COST, operationCost, operationShape } from './cost.js';
 
 const cost = (query: string, variables?: Record<string, unknown>) => {
   const document = parse(query);
   return operationCost(schema, getOperationAST(document)!, fragmentsOf(document), variables);
+};
+const shape = (query: string, variables?: Record<string, unknown>) => {
+  const document = parse(query);
+  return operationShape(schema, getOperationAST(document)!, fragmentsOf(document), variables);
 };
 const SEATS = 'seats { id label status price { amount currency } }';
 
@@ -57,5 +61,61 @@ describe('query cost model', () => {
     // Grows with the schema (bookings and payments brought it to about 1,350, selling to 1,800).
     expect(one).toBeLessThan(MAX_COST / 2);
     expect(one * 5).toBeGreaterThan(MAX_COST);
+  });
+
+  it('counts fields merged under one response key once, as graphql-js returns them once', () => {
+    const inline = cost(`{ show(id: "x") { seatMap { ${SEATS} } } }`);
+    expect(
+      cost(`{ show(id: "x") { seatMap { seats { id } } ...F } } fragment F on Show { seatMap { ${SEATS} } }`),
+    ).toBe(inline);
+    expect(cost('{ e: event(id: "x") { description description } }')).toBe(1 + 10);
+  });
+});
+
+describe('seat maps', () => {
+  const MAP = `seatMap { ${SEATS} }`;
+
+  it('counts every seat list the response can hold, through aliases, fragments and page sizes', () => {
+    expect(shape(`{ show(id: "x") { ${MAP} } }`).seatMaps).toBe(1);
+    expect(shape(`{ a: show(id: "x") { ${MAP} } b: show(id: "y") { ${MAP} } }`).seatMaps).toBe(2);
+    expect(shape(`{ show(id: "x") { seatMap { a: seats { id } b: seats { id } } } }`).seatMaps).toBe(2);
+    expect(shape(`{ show(id: "x") { ...F ...F } } fragment F on Show { ${MAP} }`).seatMaps).toBe(1);
+    const page = (first: string) => `{ shows(filter: {}${first}) { edges { node { ${MAP} } } } }`;
+    expect(shape(page(', first: 1')).seatMaps).toBe(1);
+    expect(shape(page(', first: 2')).seatMaps).toBe(2);
+    expect(
+      shape(
+        'query($n: Int) { shows(filter: {}, first: $n) { edges { node { seatMap { seats { id } } } } } }',
+        { n: 3 },
+      ).seatMaps,
+    ).toBe(3);
+    // A seat map's version and sections are not a seat list.
+    expect(shape(page(', first: 2').replace(MAP, 'seatMap { version }')).seatMaps).toBe(0);
+    expect(
+      shape('subscription { seatChanged(showId: "x") { a: seats { id } b: seats { id } } }').seatMaps,
+    ).toBe(2);
+  });
+
+  it('prices each seat by the show the document names, or null where it is known only once executed', () => {
+    const one = shape(`query($id: ID!) { a: show(id: "x") { ${MAP} } b: show(id: $id) { ${MAP} } }`, {
+      id: 'y',
+    });
+    expect([...one.seatCosts]).toEqual([
+      ['x', 2],
+      ['y', 2],
+    ]);
+    expect(one.cost).toBe(2 * (2 + 500 * 2));
+    const unknown = shape(`{ shows(filter: {}, first: 1) { edges { node { ${MAP} } } } }`);
+    expect([...unknown.seatCosts]).toEqual([[null, 2]]);
+    // A subscription's seats are charged at the nominal size: see SEAT_LISTS in cost.ts.
+    expect(shape('subscription { seatChanged(showId: "x") { seats { id } } }').seatCosts.size).toBe(0);
+  });
+
+  it('costs the seat lists at the sizes given: a 20,000-seat arena map costs 40,002', () => {
+    const arena = shape(`{ show(id: "x") { ${MAP} } }`);
+    expect(arena.cost).toBe(1 + 1 + 500 * 2);
+    expect(costWithSeats(arena, (id) => (id === 'x' ? 20_000 : 500))).toBe(1 + 1 + 20_000 * 2);
+    expect(costWithSeats(arena, () => 40)).toBe(1 + 1 + 40 * 2);
+    expect(costWithSeats(shape('{ me { id } }'), () => 20_000)).toBe(1);
   });
 });

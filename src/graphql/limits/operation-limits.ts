@@ -8,12 +8,13 @@ import {
   type ParseOptions,
   type ValidationRule,
 } from 'graphql';
-import { fragmentsOf, MAX_COST, operationCost } from './cost.js';
+import { fragmentsOf, MAX_COST, MAX_SEAT_MAPS, operationShape, type OperationShape } from './cost.js';
 
 /**
  * Operation limits, enforced before anything executes. Tokens are counted by graphql-js's own
  * parser (`maxTokens`: it stops lexing at the limit, so a 1 MB query costs no more than a 2,000-token
- * one); aliases, depth and directives by graphql-armor's validation rules; cost by `cost.ts`.
+ * one); aliases, depth and directives by graphql-armor's validation rules; cost and seat maps per
+ * operation by `cost.ts`.
  */
 export const OPERATION_LIMITS = {
   maxTokens: 2_000,
@@ -21,12 +22,13 @@ export const OPERATION_LIMITS = {
   maxDepth: 8,
   maxDirectives: 50,
   maxCost: MAX_COST,
+  maxSeatMaps: MAX_SEAT_MAPS,
 } as const;
 
 export interface OperationLimits {
   parseOptions: ParseOptions;
   validationRules: ValidationRule[];
-  /** graphql-armor's suggestion masking (production) and the cost check. */
+  /** graphql-armor's suggestion masking (production) and the cost and seat-map checks. */
   plugins: ApolloServerPlugin<BaseContext>[];
 }
 
@@ -56,17 +58,20 @@ interface ResolvedRequest {
   request: { variables?: Readonly<Record<string, unknown>> | undefined };
 }
 
-const requestCosts = new WeakMap<object, number>();
+const requestShapes = new WeakMap<object, OperationShape>();
 
-/** The cost of a request's operation, computed once however many plugins ask (limit, rate limits). */
-export function costOfRequest({ schema, document, operation, request }: ResolvedRequest): number {
-  let cost = requestCosts.get(request);
-  if (cost === undefined) {
-    cost = operationCost(schema, operation, fragmentsOf(document), request.variables);
-    requestCosts.set(request, cost);
+/** The shape of a request's operation, computed once however many plugins ask (limits, rate limits). */
+export function shapeOfRequest({ schema, document, operation, request }: ResolvedRequest): OperationShape {
+  let shape = requestShapes.get(request);
+  if (shape === undefined) {
+    shape = operationShape(schema, operation, fragmentsOf(document), request.variables);
+    requestShapes.set(request, shape);
   }
-  return cost;
+  return shape;
 }
+
+/** The cost of a request's operation (`shapeOfRequest`). */
+export const costOfRequest = (rc: ResolvedRequest): number => shapeOfRequest(rc).cost;
 
 /** A GraphQL error for an operation over the cost limit, or null. */
 export function costLimitError(cost: number): GraphQLError | null {
@@ -77,14 +82,34 @@ export function costLimitError(cost: number): GraphQLError | null {
   );
 }
 
-/** Rejects an operation over the cost limit after validation, with its variables known. */
+/** A GraphQL error for an operation that can return more than one seat map, or null. */
+export function seatMapLimitError(seatMaps: number): GraphQLError | null {
+  if (seatMaps <= MAX_SEAT_MAPS) return null;
+  return new GraphQLError(
+    `The operation can return ${seatMaps} seat maps: ask for one seat map per request (one show's seatMap { seats }, or shows(first: 1) with its seat map)`,
+    {
+      extensions: {
+        code: 'GRAPHQL_VALIDATION_FAILED',
+        seatMaps,
+        maxSeatMaps: MAX_SEAT_MAPS,
+        http: { status: 400 },
+      },
+    },
+  );
+}
+
+/** The error for an operation over the cost limit, or else with more than one seat map, or null. */
+export const operationLimitError = (shape: OperationShape): GraphQLError | null =>
+  costLimitError(shape.cost) ?? seatMapLimitError(shape.seatMaps);
+
+/** Rejects an operation over the cost or seat-map limit after validation, with its variables known. */
 function costLimitPlugin(): ApolloServerPlugin<BaseContext> {
   return {
     async requestDidStart() {
       return {
         async didResolveOperation({ schema, document, operation, request }) {
           if (!operation) return;
-          const error = costLimitError(costOfRequest({ schema, document, operation, request }));
+          const error = operationLimitError(shapeOfRequest({ schema, document, operation, request }));
           if (error) throw error;
         },
       };

@@ -1,7 +1,8 @@
 import type { ApolloServerPlugin } from '@apollo/server';
 import type { GraphQLContext } from '../../graphql/context.js';
-import { fragmentsOf, MAX_COST } from '../../graphql/limits/cost.js';
-import { costOfRequest } from '../../graphql/limits/operation-limits.js';
+import { chargedCost, type SeatCounts } from '../../graphql/limits/charged-cost.js';
+import { fragmentsOf } from '../../graphql/limits/cost.js';
+import { operationLimitError, shapeOfRequest } from '../../graphql/limits/operation-limits.js';
 import type { ShowResponseCache } from '../../graphql/show-response-cache.js';
 import { rateLimitedError } from './rate-limited-error.js';
 import type { RateLimiter } from './rate-limiter.js';
@@ -15,13 +16,14 @@ import { mutationFieldCalls } from './root-fields.js';
 export const CACHED_ANSWER_SHARE = 0.1;
 
 /**
- * Per-operation budgets, checked before execution: the operation's cost per IP and per user (a
- * tenth of it when the show cache answers), and holdSeats, confirmBooking and the per-show
- * admission for mutations.
+ * Per-operation budgets, checked before execution: the operation's cost per IP and per user, with
+ * its seat map at the show's real size (`chargedCost`; a tenth of it when the show cache answers),
+ * and holdSeats, confirmBooking and the per-show admission for mutations.
  */
 export function rateLimitPlugin(
   limiter: RateLimiter,
   cache?: Pick<ShowResponseCache, 'mayAnswer' | 'answersFromCache'>,
+  seats?: SeatCounts,
 ): ApolloServerPlugin<GraphQLContext> {
   return {
     async requestDidStart() {
@@ -29,8 +31,9 @@ export function rateLimitPlugin(
         async didResolveOperation(rc) {
           const { schema, document, operation, request, contextValue } = rc;
           if (!operation) return;
-          const cost = costOfRequest({ schema, document, operation, request });
-          if (cost > MAX_COST) return; // refused by the cost limit (400); nothing runs, nothing to charge
+          const shape = shapeOfRequest({ schema, document, operation, request });
+          if (operationLimitError(shape)) return; // refused by the limits (400): nothing runs, nothing to charge
+          const cost = await chargedCost(shape, seats);
           const { clientIp, viewer } = contextValue;
           // The least the operation can cost is charged first, before the cache is asked (a
           // database read): a client out of budget is refused without costing a query.
@@ -41,7 +44,8 @@ export function rateLimitPlugin(
             fields: mutationFieldCalls(operation, fragmentsOf(document), request.variables),
           });
           if (!rejected && cacheable && !(await cacheable.answersFromCache(rc))) {
-            rejected = await limiter.operation(clientIp, viewer, { cost: cost - leastCost, fields: [] });
+            const rest = { cost: cost - leastCost, paid: leastCost, fields: [] };
+            rejected = await limiter.operation(clientIp, viewer, rest);
           }
           if (rejected) throw rateLimitedError(rejected, { http: true });
         },

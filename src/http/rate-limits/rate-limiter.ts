@@ -54,6 +54,11 @@ export interface RateLimiter {
 export interface OperationCall {
   /** What it makes the server do: its query cost (`operationCost`), less when the show cache answers it. */
   cost: number;
+  /**
+   * What the same operation was already charged by an earlier call (the show cache's share, before
+   * a miss charges the rest): together they spend at most a window, like one call of the sum.
+   */
+  paid?: number;
   /** Its root fields: only mutations' are looked at. */
   fields: readonly RootFieldCall[];
 }
@@ -140,9 +145,11 @@ export function createRateLimiter(opts: RateLimiterOptions = {}): RateLimiter {
     }
   };
   /** Every window of a budget, shortest first; the first that refuses answers. */
-  const consumeAll = async (windows: Window[], key: string, points = 1) => {
+  const consumeAll = async (windows: Window[], key: string, points = 1, paid = 0) => {
     for (const [limiter, budget] of windows) {
-      const rejected = await consume(limiter, key, budget, Math.min(points, limiter.points));
+      const rest = Math.min(points, limiter.points - Math.min(paid, limiter.points));
+      if (rest <= 0) continue; // the first part of a dear operation spent this window
+      const rejected = await consume(limiter, key, budget, rest);
       if (rejected) return rejected;
     }
     return null;
@@ -184,16 +191,16 @@ export function createRateLimiter(opts: RateLimiterOptions = {}): RateLimiter {
       if (spentAlready) return spentAlready;
       return (await consumeAll(ip, clientIp)) ?? (viewer ? await consumeAll(user, viewer.id) : null);
     },
-    async operation(clientIp, viewer, { cost, fields }) {
+    async operation(clientIp, viewer, { cost, fields, paid = 0 }) {
       if (viewer?.role === 'ADMIN') return null;
       if (cost > 0) {
-        const byIp = await consumeAll(ipCost, clientIp, cost);
+        const byIp = await consumeAll(ipCost, clientIp, cost, paid);
         if (byIp) {
           markSpent(`ip:${clientIp}`, byIp);
           return byIp;
         }
         if (viewer) {
-          const byUser = await consumeAll(userCost, viewer.id, cost);
+          const byUser = await consumeAll(userCost, viewer.id, cost, paid);
           if (byUser) {
             markSpent(`user:${viewer.id}`, byUser);
             return byUser;
