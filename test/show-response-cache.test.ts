@@ -1,5 +1,6 @@
 import { getNamedType, isObjectType, type GraphQLNamedType } from 'graphql';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { SYSTEM_ACTOR } from '../src/domain/access/authorize.js';
 import { schema } from '../src/graphql/schema.js';
 import { startApiServer, postGraphql, type ApiServer } from './helpers/api-server.js';
 import { createShowFixture, type ShowFixture } from './helpers/fixtures.js';
@@ -93,6 +94,29 @@ describe('show response cache', () => {
     expect(expired.statements).toBeGreaterThan(1);
     expect(expired.data.show.seatMap.version).toBe(held.data.show.seatMap.version);
     expect(statusOf(expired.data, seatIds[0]!)).toBe('AVAILABLE');
+  });
+
+  it('stops serving a show once its sales window opens or closes, with no new seat version', async () => {
+    const other = await createShowFixture(api.h.services, { rows: 1, seatsPerRow: 4 });
+    const opensAt = new Date(clock.now().getTime() + 3600_000);
+    const closesAt = new Date(opensAt.getTime() + 3600_000);
+    await api.h.services.admin.updateShow(SYSTEM_ACTOR, {
+      showId: other.showId,
+      salesStartAt: opensAt,
+      salesEndAt: closesAt,
+    });
+    const query = `query($id: ID!) { show(id: $id) { id onSale seatMap { version } } }`;
+    const onSale = async () => {
+      const res = await read(other.showId, query);
+      return { onSale: (res.body.data as { show: { onSale: boolean } }).show.onSale, statements: res.statements };
+    };
+    expect(await onSale()).toMatchObject({ onSale: false });
+    expect(await onSale()).toEqual({ onSale: false, statements: 1 });
+    clock.advance(opensAt.getTime() - clock.now().getTime());
+    expect((await onSale()).onSale).toBe(true);
+    expect(await onSale()).toEqual({ onSale: true, statements: 1 });
+    clock.advance(closesAt.getTime() - clock.now().getTime());
+    expect((await onSale()).onSale).toBe(false);
   });
 
   it('runs concurrent misses of one request once and gives every caller the same answer', async () => {

@@ -16,9 +16,10 @@ import type { GraphQLContext } from './context.js';
  * - only while the show's seat version is unchanged (one primary-key read per request), so a new
  *   hold shows as soon as it is numbered, as it would uncached;
  * - only until the earliest running hold in it expires, since the map then shows those seats
- *   AVAILABLE without a new version (lazy reclaim);
- * - for at most `maxAgeMs`: catalog fields (titles, a cancellation, the start time passing) carry no
- *   version, so they may be this late.
+ *   AVAILABLE without a new version (lazy reclaim), and until the next boundary of the sales window
+ *   or the start, since `onSale` and `status` then change without one either;
+ * - for at most `maxAgeMs`: other catalog fields (titles, a cancellation) carry no version, so they
+ *   may be this late.
  *
  * Everything under `Show` is public catalog data, the same for every viewer (a test pins the types
  * reachable from `Show`). Responses with errors are not kept. Concurrent misses of one key wait for
@@ -27,7 +28,7 @@ import type { GraphQLContext } from './context.js';
  * for each answer used to be most of what a hit cost.
  */
 export interface ShowResponseCacheOptions {
-  catalog: Pick<CatalogService, 'seatVersion' | 'nextHoldExpiry'>;
+  catalog: Pick<CatalogService, 'seatVersion' | 'nextTimedChange'>;
   clock: Clock;
   maxAgeMs: number;
   maxEntries?: number;
@@ -36,8 +37,8 @@ export interface ShowResponseCacheOptions {
 interface Entry {
   version: number;
   storedAt: number;
-  /** Domain time at which a HELD seat of this response starts reading AVAILABLE. */
-  holdExpiry: Date | null;
+  /** Domain time at which this response stops being true (a hold expires, sales open or close). */
+  changesAt: Date | null;
   data: Record<string, unknown>;
 }
 
@@ -77,7 +78,7 @@ interface ResolvedRequest {
 interface Leader {
   key: string;
   version: number;
-  holdExpiry: Date | null;
+  changesAt: Date | null;
   done: Promise<Data>;
   finish: (data: Data) => void;
 }
@@ -117,7 +118,7 @@ export function createShowResponseCache(opts: ShowResponseCacheOptions): ShowRes
     entry !== undefined &&
     entry.version === version &&
     performance.now() - entry.storedAt < opts.maxAgeMs &&
-    (entry.holdExpiry === null || opts.clock.now() < entry.holdExpiry);
+    (entry.changesAt === null || opts.clock.now() < entry.changesAt);
 
   /** The show a request reads, if the cache may answer it: its shape only, nothing is read. */
   const showIdOf = (rc: ResolvedRequest): string | null =>
@@ -148,20 +149,20 @@ export function createShowResponseCache(opts: ShowResponseCacheOptions): ShowRes
     let finish!: (data: Data) => void;
     const done = new Promise<Data>((resolve) => (finish = resolve));
     inFlight.set(key, { version, done });
-    // Read before executing: any hold the response shows HELD expires at this time or later.
-    const holdExpiry = await opts.catalog.nextHoldExpiry(showId).catch(() => undefined);
-    const leader: Leader = { key, version, holdExpiry: holdExpiry ?? null, done, finish };
-    if (holdExpiry === undefined) {
+    // Read before executing: the response stays true until at least this time.
+    const changesAt = await opts.catalog.nextTimedChange(showId).catch(() => undefined);
+    const leader: Leader = { key, version, changesAt: changesAt ?? null, done, finish };
+    if (changesAt === undefined) {
       settle(leader, null);
       return null;
     }
     return { leader };
   }
 
-  function settle({ key, version, holdExpiry, done, finish }: Leader, data: Data) {
+  function settle({ key, version, changesAt, done, finish }: Leader, data: Data) {
     if (data) {
       serialized.set(data, `{"data":${JSON.stringify(data)}}\n`);
-      entries.set(key, { version, storedAt: performance.now(), holdExpiry, data });
+      entries.set(key, { version, storedAt: performance.now(), changesAt, data });
     }
     if (inFlight.get(key)?.done === done) inFlight.delete(key);
     finish(data);

@@ -78,14 +78,18 @@ export async function countSeatsByShowIds(
 }
 
 /**
- * When the earliest hold still running on a show's seats expires (after `now`), or null: a seat
- * map read now shows those seats HELD and starts showing them AVAILABLE at that moment, without a
- * new version (lazy reclaim).
+ * The next instant (after `now`) at which a show read now changes without a new seat version, or
+ * null: the earliest running hold's expiry (its seats then read AVAILABLE: lazy reclaim), or a
+ * boundary of the sales window or the start (`onSale` and the status flip then).
  */
-export async function findNextHoldExpiry(db: DbOrTx, showId: string, now: Date): Promise<Date | null> {
+export async function findNextTimedChange(db: DbOrTx, showId: string, now: Date): Promise<Date | null> {
+  const nowTs = sql`${now.toISOString()}::timestamptz`;
   const [row] = await db.execute<{ next: string | null }>(sql`
-    select min(hold_expires_at) as "next" from show_seats
-    where show_id = ${showId}::uuid and status = 'HELD' and hold_expires_at > ${now.toISOString()}::timestamptz`);
+    select least(
+      (select min(hold_expires_at) from show_seats
+        where show_id = ${showId}::uuid and status = 'HELD' and hold_expires_at > ${nowTs}),
+      (select min(t) from shows, unnest(array[sales_start_at, sales_end_at, starts_at]) as t
+        where id = ${showId}::uuid and t > ${nowTs})) as "next"`);
   return row?.next ? new Date(row.next) : null;
 }
 

@@ -2,7 +2,7 @@ import type { Db } from '../../db/client.js';
 import { findAllCities, findCitiesByIds } from '../../db/queries/cities.js';
 import { findEventsByIds, findEventsPage } from '../../db/queries/events.js';
 import { findShowVersions } from '../../db/queries/seat-change-log.js';
-import { findNextHoldExpiry } from '../../db/queries/show-seats.js';
+import { findNextTimedChange } from '../../db/queries/show-seats.js';
 import { findShowsByIds, findShowsPage } from '../../db/queries/shows.js';
 import { findVenuesByIds, findVenuesPage } from '../../db/queries/venues.js';
 import type { CityRow, EventRow, ShowRow, VenueRow } from '../../db/schema/index.js';
@@ -90,8 +90,8 @@ export function createCatalogService({ db, clock }: { db: Db; clock: Clock }) {
     },
 
     /** When a seat map read now next changes without a new version: the earliest running hold's expiry. */
-    nextHoldExpiry: (showId: string): Promise<Date | null> =>
-      findNextHoldExpiry(db, parseId(showId, 'showId'), clock.now()),
+    nextTimedChange: (showId: string): Promise<Date | null> =>
+      findNextTimedChange(db, parseId(showId, 'showId'), clock.now()),
 
     // Seat map sizes, for the rate limits' cost (seatCount, largestSeatCount).
     ...createSeatCounts(db),
