@@ -91,7 +91,7 @@ async function setUp(url: string, shows: number) {
     insert into users (id, email, name, password_hash)
     select id, 'fanout-' || id || '@example.test', 'Buyer', 'scrypt$unusable' from unnest(${sql.param(userIds)}::uuid[]) as id`);
   const tokens = createTokenIssuer(BENCH_JWT_SECRET, 3600);
-  const bearer = await Promise.all(userIds.map((id) => tokens.sign({ id, role: 'CUSTOMER' })));
+  const bearer = await Promise.all(userIds.map((id) => tokens.sign({ id, tokenVersion: 0 })));
   return { handle, showIds, bearer };
 }
 

@@ -36,7 +36,7 @@ describe('register, login, me', () => {
 
     for (const token of [reg.token, login.token]) {
       const viewer = await viewerFor(token);
-      expect(viewer).toEqual({ id: reg.user.id, role: 'CUSTOMER' });
+      expect(viewer).toEqual({ id: reg.user.id, role: 'CUSTOMER', emailVerified: false });
       expect(expectData(await h.exec(ME, {}, viewer)).me).toEqual(reg.user);
     }
   });
@@ -189,13 +189,18 @@ describe('the password hash is never exposed', () => {
 });
 
 describe('bootstrap admin', () => {
-  it('promotes an existing customer and signs in as ADMIN', async () => {
+  it('makes an existing customer an ADMIN that signs in only with the given password', async () => {
     const address = email();
     const reg = expectData(await register({ email: address })).register;
-    const admin = await h.services.auth.ensureAdmin(address.toUpperCase(), 'ignored for existing accounts');
-    expect(admin).toMatchObject({ id: reg.user.id, role: 'ADMIN' });
-    const login = expectData(await h.exec(LOGIN, { input: { email: address, password: PASSWORD } })).login;
+    const { user, outcome } = await h.services.auth.ensureAdmin(address.toUpperCase(), 'the operator password');
+    expect(outcome).toBe('RESET');
+    expect(user).toMatchObject({ id: reg.user.id, role: 'ADMIN' });
+    expectError(await h.exec(LOGIN, { input: { email: address, password: PASSWORD } }), 'UNAUTHENTICATED');
+    const login = expectData(
+      await h.exec(LOGIN, { input: { email: address, password: 'the operator password' } }),
+    ).login;
     expect(login.user.role).toBe('ADMIN');
-    expect(await viewerFor(login.token)).toEqual({ id: reg.user.id, role: 'ADMIN' });
+    expect(await viewerFor(login.token)).toEqual({ id: reg.user.id, role: 'ADMIN', emailVerified: true });
+    expect(await viewerFor(reg.token)).toBeNull();
   });
 });

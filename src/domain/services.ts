@@ -29,6 +29,12 @@ export interface ServiceConfig {
   payments?: PaymentsConfig;
   /** Signs ticket codes; unset: derived from jwtSecret. */
   ticketSecret?: string;
+  /** scrypt N of new password hashes; unset: 2^17. Only tests lower it: no variable does. */
+  passwordHashN?: number;
+  /** REQUIRE_VERIFIED_EMAIL: holdSeats needs a verified email, and sign-up issues a code. */
+  requireVerifiedEmail?: boolean;
+  /** Embedded mode: verification codes are also printed to the console (there is no mail yet). */
+  printVerificationCodes?: boolean;
 }
 
 /** Process-wide real-time plumbing; the harness and scripts get in-process pub/sub by default. */
@@ -65,7 +71,18 @@ export function createServices(
     db,
     clock,
     pubsub,
-    auth: createAuthService({ db, tokens }),
+    auth: createAuthService({
+      db,
+      clock,
+      tokens,
+      logger: logger.child({ component: 'auth' }),
+      config: {
+        secret: config.jwtSecret,
+        passwordHashN: config.passwordHashN,
+        requireVerifiedEmail: config.requireVerifiedEmail,
+        printVerificationCodes: config.printVerificationCodes,
+      },
+    }),
     catalog: createCatalogService({ db, clock }),
     admin: createAdminCatalogService({ db, clock }),
     staff: createStaffService({ db, clock }),

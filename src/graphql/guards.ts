@@ -7,7 +7,10 @@ export function requireViewer(viewer: Viewer | null): Viewer {
   return viewer;
 }
 
-/** An admin viewer: anonymous gets UNAUTHENTICATED, a customer FORBIDDEN. */
+/**
+ * An admin viewer: anonymous gets UNAUTHENTICATED, a customer FORBIDDEN. The role is the one the
+ * database has (read per request through the session cache, at most 1 s old), not the token's.
+ */
 export function requireAdmin(viewer: Viewer | null): Viewer {
   const v = requireViewer(viewer);
   if (v.role !== 'ADMIN') throw new ForbiddenError('Admins only');

@@ -3,6 +3,7 @@ import type { AppServices } from '../domain/services.js';
 import { createLogger, type Logger } from '../logger.js';
 import { holdExpiryJob } from './hold-expiry.job.js';
 import { idempotencyCleanupJob } from './idempotency-cleanup.job.js';
+import { loginFailuresCleanupJob } from './login-failures-cleanup.job.js';
 import { paymentReconciliationJob } from './payment-reconciliation.job.js';
 import { refundSenderJob } from './refund-sender.job.js';
 import { seatChangePruneJob } from './seat-change-prune.job.js';
@@ -23,6 +24,7 @@ export function buildJobs(services: AppServices, config: Env, logger: Logger = c
     seatChangePruneJob(services.seatChanges, config.SEAT_CHANGES_RETENTION_HOURS),
     holdExpiryJob(services.holds),
     idempotencyCleanupJob(services.holds),
+    loginFailuresCleanupJob(services.auth),
     stripeEventsJob(services.payments),
     paymentReconciliationJob(services.payments),
     refundSenderJob(services.payments),

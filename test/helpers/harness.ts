@@ -7,13 +7,15 @@ import { createServices, type AppServices, type ServiceConfig } from '../../src/
 import { createContext, type GraphQLContext } from '../../src/graphql/context.js';
 import { createFormatError } from '../../src/graphql/format-error.js';
 import { schema } from '../../src/graphql/schema.js';
-import { createLogger } from '../../src/logger.js';
+import { createLogger, type Logger } from '../../src/logger.js';
 import { createTestDatabase } from './db.js';
 
 export const TEST_CONFIG: ServiceConfig = {
   jwtSecret: 'test-secret-test-secret-test-secret-0123',
   jwtTtlSeconds: 3600,
   holds: { ttlSeconds: 600, extensionSeconds: 300, maxSeats: 10, maxActivePerUser: 3 },
+  // Production hashes at N = 2^17 (~400 ms, 128 MiB); tests register hundreds of users.
+  passwordHashN: 2 ** 10,
 };
 
 export interface GqlResult<T = Record<string, any>> {
@@ -40,15 +42,15 @@ export interface Harness {
 
 /** A harness on its own freshly cloned database. Pass a manual clock to control time. */
 export async function createHarness(
-  opts: { clock?: Clock; config?: Partial<ServiceConfig>; poolMax?: number } = {},
+  opts: { clock?: Clock; config?: Partial<ServiceConfig>; poolMax?: number; logger?: Logger } = {},
 ): Promise<Harness> {
   const database = await createTestDatabase();
   const statements: string[] = [];
   const db = createDb(database.url, { max: opts.poolMax ?? 10, onQuery: (q) => statements.push(q) });
   const clock = opts.clock ?? systemClock;
   const config = { ...TEST_CONFIG, ...opts.config };
-  const services = createServices(db.db, config, clock);
-  const logger = createLogger(process.env['TEST_LOG_LEVEL'] ?? 'silent');
+  const logger = opts.logger ?? createLogger(process.env['TEST_LOG_LEVEL'] ?? 'silent');
+  const services = createServices(db.db, config, clock, { logger });
   const apollo = new ApolloServer<GraphQLContext>({
     schema,
     formatError: createFormatError(logger),
@@ -82,7 +84,7 @@ export async function createHarness(
     },
     async admin() {
       const email = `a-${randomUUID()}@example.test`;
-      const user = await services.auth.ensureAdmin(email, 'admin password 123');
+      const { user } = await services.auth.ensureAdmin(email, 'admin password 123');
       return { id: user.id, role: 'ADMIN', email };
     },
     async close() {

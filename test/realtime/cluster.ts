@@ -49,7 +49,7 @@ export function createCluster(h: Harness, redisUrl: string) {
 export async function tokenCustomers(h: Harness, n: number): Promise<string[]> {
   const tokens = createTokenIssuer(TEST_CONFIG.jwtSecret, 3600);
   const users = await createCustomers(h, n);
-  return Promise.all(users.map((u) => tokens.sign({ id: u.id, role: 'CUSTOMER' })));
+  return Promise.all(users.map((u) => tokens.sign({ id: u.id, tokenVersion: 0 })));
 }
 
 /** holdSeats over HTTP; resolves with the error code, or undefined on success. */

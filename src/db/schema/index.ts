@@ -5,3 +5,4 @@ export * from './holds.js';
 export * from './bookings.js';
 export * from './payments.js';
 export * from './staff.js';
+export * from './auth.js';

@@ -1,5 +1,5 @@
 import { sql } from 'drizzle-orm';
-import { check, index, jsonb, pgEnum, pgTable, primaryKey, text, timestamp, uniqueIndex, uuid } from 'drizzle-orm/pg-core';
+import { check, index, integer, jsonb, pgEnum, pgTable, primaryKey, text, timestamp, uniqueIndex, uuid } from 'drizzle-orm/pg-core';
 
 export const roleEnum = pgEnum('role', ['CUSTOMER', 'ADMIN']);
 
@@ -12,6 +12,13 @@ export const users = pgTable(
     /** scrypt, self-describing: `scrypt$N$r$p$salt$hash` (base64). */
     passwordHash: text().notNull(),
     role: roleEnum().notNull().default('CUSTOMER'),
+    /**
+     * Carried in every token (`ver`); a token of another version is void. Bumped to revoke all of
+     * the user's sessions (a reset bootstrap admin, later logout).
+     */
+    tokenVersion: integer().notNull().default(0),
+    /** Set once the user proves the address (verifyEmail); never cleared. */
+    emailVerifiedAt: timestamp({ withTimezone: true }),
     createdAt: timestamp({ withTimezone: true }).notNull().defaultNow(),
   },
   (t) => [

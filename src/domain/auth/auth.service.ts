@@ -1,62 +1,96 @@
 import type { Db } from '../../db/client.js';
-import { findUserByEmail, findUserById, insertUser, setUserRole } from '../../db/queries/users.js';
+import { deleteLoginFailuresBefore } from '../../db/queries/login-failures.js';
+import { bumpTokenVersion, findUserByEmail, findUserById, insertUser } from '../../db/queries/users.js';
 import type { UserRow } from '../../db/schema/index.js';
-import { AppError, ValidationError } from '../../errors.js';
-import { isEmail, isId, parseEmail, parseText } from '../validation.js';
-import { hashPassword, verifyPassword } from './passwords.js';
+import { ValidationError } from '../../errors.js';
+import type { Logger } from '../../logger.js';
+import type { Clock } from '../clock.js';
+import { isId, parseEmail, parseText } from '../validation.js';
+import { ensureAdmin } from './bootstrap-admin.js';
+import { createEmailVerification } from './email-verification.js';
+import { LOGIN_BACKOFF, login, MAX_PASSWORD } from './login.js';
+import { createPasswordHasher } from './passwords.js';
+import { createSessionStore } from './sessions.js';
 import type { TokenIssuer, Viewer } from './tokens.js';
+
+export type { BootstrapOutcome } from './bootstrap-admin.js';
 
 export interface AuthPayload {
   token: string;
   user: UserRow;
 }
 
-class InvalidCredentialsError extends AppError {
-  readonly code = 'UNAUTHENTICATED';
-  constructor() {
-    super('Wrong email or password');
-  }
+export interface AuthConfig {
+  /** scrypt N of new password hashes (default 2^17); only tests lower it. */
+  passwordHashN?: number | undefined;
+  /** REQUIRE_VERIFIED_EMAIL: a code is issued at sign-up. */
+  requireVerifiedEmail?: boolean | undefined;
+  /** Embedded mode: verification codes are also printed to the console. */
+  printVerificationCodes?: boolean | undefined;
+  /** Keys the stored verification code hashes (the JWT secret). */
+  secret: string;
 }
 
 const MIN_PASSWORD = 8;
-const MAX_PASSWORD = 200;
+const TAKEN_EMAIL = 'Cannot register with this email address; if it is yours, sign in';
 
-// Compared against when the email is unknown, so login takes as long either way.
-const DUMMY_HASH = hashPassword('not-a-real-password');
+interface Deps {
+  db: Db;
+  clock: Clock;
+  logger: Logger;
+  tokens: TokenIssuer;
+  config: AuthConfig;
+}
 
-export function createAuthService({ db, tokens }: { db: Db; tokens: TokenIssuer }) {
-  const issue = async (user: UserRow): Promise<AuthPayload> => ({
-    token: await tokens.sign({ id: user.id, role: user.role }),
-    user,
+export function createAuthService({ db, clock, logger, tokens, config }: Deps) {
+  const hasher = createPasswordHasher(config.passwordHashN ? { N: config.passwordHashN } : {});
+  const sessions = createSessionStore(db);
+  const verification = createEmailVerification({
+    db,
+    clock,
+    logger,
+    sessions,
+    secret: config.secret,
+    printToConsole: config.printVerificationCodes ?? false,
   });
+  const issue = async (user: UserRow): Promise<AuthPayload> => ({ token: await tokens.sign(user), user });
+
+  /** The token's claims and the viewer they stand for now; null when absent, invalid or revoked. */
+  const authenticateSession = async (authorization: unknown) => {
+    if (typeof authorization !== 'string') return null;
+    const match = /^Bearer\s+(\S+)$/i.exec(authorization.trim());
+    const claims = match?.[1] ? await tokens.verify(match[1]) : null;
+    const viewer = claims ? await sessions.viewerOf(claims) : null;
+    return viewer && claims ? { viewer, expiresAtMs: claims.expiresAtMs } : null;
+  };
 
   return {
     async register(input: { email: string; password: string; name: string }): Promise<AuthPayload> {
       const email = parseEmail(input.email, 'input.email');
       const name = parseText(input.name, 'input.name', { max: 100 });
       const password = parsePassword(input.password);
-      const user = await insertUser(db, { email, name, passwordHash: await hashPassword(password) });
-      if (!user) throw new ValidationError('An account with this email already exists', 'input.email');
+      // Hashed before the insert either way, so a taken email answers in the same time as a new one.
+      const user = await insertUser(db, { email, name, passwordHash: await hasher.hash(password) });
+      // Worded so as not to confirm an account; the refusal itself still tells (see README).
+      if (!user) throw new ValidationError(TAKEN_EMAIL, 'input.email');
+      if (config.requireVerifiedEmail) {
+        // The account exists now: a failed delivery must not fail the sign-up (a new code can be asked for).
+        await verification
+          .issue(user)
+          .catch((err: unknown) => logger.error({ err, userId: user.id }, 'verification code not issued'));
+      }
       return issue(user);
     },
 
-    /** Unknown email and wrong password fail alike, in about the same time. */
     async login(input: { email: string; password: string }): Promise<AuthPayload> {
-      const email = input.email.trim().toLowerCase();
-      // No registered email could match an invalid one; skipping the lookup also keeps NUL bytes out of SQL.
-      const user = isEmail(email) ? await findUserByEmail(db, email) : undefined;
-      const { password } = input;
-      const fits = password.length <= MAX_PASSWORD;
-      const ok = await verifyPassword(fits ? password : '', user?.passwordHash ?? (await DUMMY_HASH));
-      if (!user || !ok || !fits) throw new InvalidCredentialsError();
-      return issue(user);
+      return issue(await login({ db, clock, hasher }, input));
     },
 
-    /** The viewer from an `Authorization` value ("Bearer <jwt>"); null when absent or invalid. */
+    authenticateSession,
+
+    /** The viewer from an `Authorization` value ("Bearer <jwt>"); null when absent, invalid or revoked. */
     async authenticate(authorization: unknown): Promise<Viewer | null> {
-      if (typeof authorization !== 'string') return null;
-      const match = /^Bearer\s+(\S+)$/i.exec(authorization.trim());
-      return match?.[1] ? tokens.verify(match[1]) : null;
+      return (await authenticateSession(authorization))?.viewer ?? null;
     },
 
     findUser: (id: string) => findUserById(db, id),
@@ -67,21 +101,34 @@ export function createAuthService({ db, tokens }: { db: Db; tokens: TokenIssuer 
       return (await findUserById(db, viewer.id)) ?? null;
     },
 
-    /** Creates the bootstrap admin if missing, or promotes the existing account. */
-    async ensureAdmin(emailRaw: string, password: string): Promise<UserRow> {
-      const email = parseEmail(emailRaw);
-      const created = await insertUser(db, {
-        email,
-        name: 'Administrator',
-        passwordHash: await hashPassword(password),
-        role: 'ADMIN',
-      });
-      if (created) return created;
-      const existing = await findUserByEmail(db, email);
-      if (!existing) throw new Error(`admin ${email} vanished during bootstrap`);
-      if (existing.role !== 'ADMIN') await setUserRole(db, existing.id, 'ADMIN');
-      return { ...existing, role: 'ADMIN' };
+    hasAccount: async (email: string) => (await findUserByEmail(db, parseEmail(email))) !== undefined,
+
+    /** Whether an account has this email and this password (start-up checks on the demo accounts). */
+    async hasPassword(email: string, password: string): Promise<boolean> {
+      const user = await findUserByEmail(db, parseEmail(email));
+      return user !== undefined && (await hasher.verify(password, user.passwordHash));
     },
+
+    /** The bootstrap admin: created, or the existing account made ADMIN with this password (see BootstrapOutcome). */
+    ensureAdmin: (email: string, password: string) =>
+      ensureAdmin({ db, clock, hasher, sessions }, email, password),
+
+    /** Ends every session of the user: each token it holds stops working (within 1 s in other processes). */
+    async revokeSessions(userId: string): Promise<void> {
+      await bumpTokenVersion(db, userId);
+      sessions.forget(userId);
+    },
+
+    verifyEmail: (viewer: Viewer, code: string) => verification.verify(viewer, code),
+    requestEmailVerificationCode: (viewer: Viewer) => verification.request(viewer),
+
+    /** Forgets failed-login counts nobody has added to for a day (the worker's cleanup). */
+    cleanLoginFailures: (limit: number) =>
+      deleteLoginFailuresBefore(
+        db,
+        new Date(clock.now().getTime() - LOGIN_BACKOFF.forgetAfterSeconds * 1000),
+        limit,
+      ),
   };
 }
 export type AuthService = ReturnType<typeof createAuthService>;
