@@ -26,6 +26,7 @@ import { stripeWebhookRoutes } from './stripe-webhook.js';
 import { rateLimitHandlers } from './rate-limits/rate-limit-middleware.js';
 import { rateLimitPlugin } from './rate-limits/rate-limit-plugin.js';
 import type { RateLimiter } from './rate-limits/rate-limiter.js';
+import { wsAuth, type WsAuthExtra } from './ws-auth.js';
 import { WS_LIMITS, wsLimitOptions } from './ws-limits.js';
 import { routeUpgrades } from './ws-upgrades.js';
 
@@ -79,27 +80,24 @@ export async function startHttpServer(opts: HttpServerOptions): Promise<RunningS
   const fanout = createSeatFanout({ services, formatError, maxBufferedBytes: opts.wsMaxBufferedBytes ?? 1_048_576 });
   const wsClientIp = (request: IncomingMessage) => upgradeClientIp(request, app.get('trust proxy fn'));
   routeUpgrades(httpServer, wsServer, { rateLimiter: opts.rateLimiter, clientIp: wsClientIp, logger });
-  const wsCleanup = useGraphqlWs<{ authorization?: unknown }, { viewer: GraphQLContext['viewer'] }>(
+  const wsLimits = wsLimitOptions({
+    schema,
+    limits,
+    formatError,
+    rateLimiter: opts.rateLimiter,
+    seats: services.catalog,
+    production: opts.production,
+    clientIp: wsClientIp,
+    allowlist: persisted.allowlist,
+  });
+  // The token at connection_init, at its expiry (close 4403) and before every operation.
+  const wsAuthentication = wsAuth(services.auth);
+  const wsCleanup = useGraphqlWs<{ authorization?: unknown }, WsAuthExtra>(
     {
       schema,
-      ...wsLimitOptions({
-        schema,
-        limits,
-        formatError,
-        rateLimiter: opts.rateLimiter,
-        seats: services.catalog,
-        production: opts.production,
-        clientIp: wsClientIp,
-        allowlist: persisted.allowlist,
-      }),
-      // Authenticate once per connection; anonymous clients may watch seat maps.
-      onConnect: async (ctx) => {
-        const authorization = ctx.connectionParams?.authorization;
-        const viewer = await services.auth.authenticate(authorization);
-        if (authorization !== undefined && !viewer) return false; // 4403: a bad token is not anonymous
-        ctx.extra.viewer = viewer;
-        return true;
-      },
+      ...wsLimits,
+      onConnect: wsAuthentication.onConnect,
+      onSubscribe: wsAuthentication.guard(wsLimits.onSubscribe),
       context: (ctx, id) =>
         fanout.bind(
           createContext(services, ctx.extra.viewer ?? null, wsClientIp(ctx.extra.request)),
