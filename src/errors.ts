@@ -41,8 +41,8 @@ export class UnauthenticatedError extends AppError {
 
 export class ForbiddenError extends AppError {
   readonly code = 'FORBIDDEN';
-  constructor(message = 'You are not allowed to do this') {
-    super(message);
+  constructor(message = 'You are not allowed to do this', details: Record<string, unknown> = {}) {
+    super(message, details);
   }
 }
 

@@ -30,10 +30,13 @@ try {
   const pubsub = createPubSub({ redisUrl: env.REDIS_URL, logger });
   // Stripe, or in embedded mode without STRIPE_SECRET_KEY the built-in fake.
   const payments = await setUpPayments(env, embedded, logger, lifecycle);
-  const services = createServices(handle.db, serviceConfigFromEnv(env, jwtSecret, payments.config), undefined, {
-    pubsub,
-    logger,
-  });
+  const services = createServices(
+    handle.db,
+    // No mail yet: in embedded mode verification codes also go to the console, where the newcomer looks.
+    { ...serviceConfigFromEnv(env, jwtSecret, payments.config), printVerificationCodes: embedded },
+    undefined,
+    { pubsub, logger },
+  );
   lifecycle.onShutdown('live feeds and pub/sub', async () => {
     services.live.close();
     await pubsub.close();

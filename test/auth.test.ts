@@ -173,6 +173,7 @@ describe('the password hash is never exposed', () => {
       'bookings',
       'createdAt',
       'email',
+      'emailVerified',
       'id',
       'name',
       'role',

@@ -15,6 +15,7 @@ describe('loadEnv', () => {
       HOLD_TTL_SECONDS: 600,
       RATE_LIMITS: 'on',
       LOG_LEVEL: 'info',
+      REQUIRE_VERIFIED_EMAIL: false,
     });
     for (const unset of [
       'DATABASE_URL',
@@ -64,6 +65,7 @@ describe('loadEnv', () => {
     ['STRIPE_WEBHOOK_SECRET', 'secret'],
     ['STRIPE_API_URL', 'ftp://stripe'],
     ['RATE_LIMITS', 'maybe'],
+    ['REQUIRE_VERIFIED_EMAIL', 'maybe'],
     ['LOG_LEVEL', 'loud'],
     ['NODE_ENV', 'staging'],
   ])('rejects %s=%j and names the variable', (name, value) => {

@@ -21,6 +21,7 @@ export function serviceConfigFromEnv(env: Env, jwtSecret: string, payments?: Pay
     live: { expiringSoonSeconds: env.HOLD_EXPIRING_SOON_SECONDS },
     payments: payments ?? stripeFromEnv(env),
     ticketSecret: env.TICKET_SECRET,
+    requireVerifiedEmail: env.REQUIRE_VERIFIED_EMAIL,
   };
 }
 

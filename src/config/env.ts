@@ -28,6 +28,8 @@ const EnvSchema = z.object({
   HOLD_EXTENSION_SECONDS: z.coerce.number().int().min(1).max(86_400).default(300),
   HOLD_MAX_SEATS: z.coerce.number().int().min(1).max(100).default(10),
   HOLD_MAX_ACTIVE_PER_USER: z.coerce.number().int().min(1).max(100).default(3),
+  /** holdSeats needs a verified email (a code per account; logged, and printed in embedded mode). */
+  REQUIRE_VERIFIED_EMAIL: bool.default(false),
   JWT_SECRET: z.string().min(32, 'must be at least 32 characters').optional(),
   JWT_TTL_SECONDS: z.coerce.number().int().min(60).default(7 * 24 * 3600),
   ADMIN_EMAIL: z.email().optional(),

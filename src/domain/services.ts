@@ -86,7 +86,12 @@ export function createServices(
     catalog: createCatalogService({ db, clock }),
     admin: createAdminCatalogService({ db, clock }),
     staff: createStaffService({ db, clock }),
-    holds: createHoldService({ db, clock, config: config.holds, events: holdEvents }),
+    holds: createHoldService({
+      db,
+      clock,
+      config: { ...config.holds, requireVerifiedEmail: config.requireVerifiedEmail ?? false },
+      events: holdEvents,
+    }),
     seatChanges,
     bookings: createBookingService({ db, clock, gateway, tickets, events: holdEvents }),
     payments: createPaymentService({

@@ -8,4 +8,5 @@ export const User: UserResolvers = {
     services.staff.assertCanSeeRolesOf(requireViewer(viewer), user.id);
     return loaders.venueRolesByUserId.load(user.id);
   },
+  emailVerified: (user) => user.emailVerifiedAt !== null,
 };

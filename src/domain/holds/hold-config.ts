@@ -10,4 +10,6 @@ export interface HoldConfig {
    * abuser nothing, so a per-user limit alone would let one client hold a whole show.
    */
   ipHeldSeatsPerShow?: number | undefined;
+  /** REQUIRE_VERIFIED_EMAIL: a user whose email is not verified cannot hold seats. */
+  requireVerifiedEmail?: boolean | undefined;
 }

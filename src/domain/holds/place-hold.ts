@@ -9,7 +9,9 @@ import {
   type RequestedSeat,
 } from '../../db/queries/place-hold.js';
 import type { HoldRow } from '../../db/schema/index.js';
+import { isEmailVerified } from '../../db/queries/users.js';
 import {
+  ForbiddenError,
   HoldLimitError,
   NotFoundError,
   NotOnSaleError,
@@ -60,6 +62,7 @@ export async function placeHold(
   const showId = parseId(input.showId, 'input.showId');
   const seatIds = parseSeatIds(input.seatIds, config.maxSeats);
   const key = parseIdempotencyKey(input.idempotencyKey, 'input.idempotencyKey');
+  if (config.requireVerifiedEmail) await assertEmailVerified(db, viewer);
 
   const context = await findHoldRequestContext(db, showId, seatIds);
   if (!context) throw new NotFoundError('Show', showId);
@@ -202,6 +205,19 @@ function isFreeFor(seat: RequestedSeat, viewer: Viewer, now: Date): boolean {
   if (seat.status === 'AVAILABLE') return true;
   if (seat.status !== 'HELD') return false;
   return seat.holdUserId === viewer.id || new Date(seat.holdExpiresAt!).getTime() <= now.getTime();
+}
+
+/**
+ * REQUIRE_VERIFIED_EMAIL, before the hold transaction: a verified viewer (as the session cache
+ * read it) costs nothing; otherwise the database decides, since the cache may be a second old.
+ * An email never becomes unverified again, so a check outside the transaction cannot race.
+ */
+async function assertEmailVerified(db: Db, viewer: Viewer): Promise<void> {
+  if (viewer.emailVerified || (await isEmailVerified(db, viewer.id))) return;
+  throw new ForbiddenError(
+    'Verify your email address before holding seats: enter the code you were sent with verifyEmail (requestEmailVerificationCode sends a new one)',
+    { reason: 'EMAIL_NOT_VERIFIED' },
+  );
 }
 
 /** The sales window, checked before the transaction to answer early; the transaction checks it again. */

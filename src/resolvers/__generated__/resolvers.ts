@@ -29,6 +29,7 @@ import    { holdSeats as Mutation_holdSeats } from './../Mutation/holdSeats.js';
 import    { login as Mutation_login } from './../Mutation/login.js';
 import    { register as Mutation_register } from './../Mutation/register.js';
 import    { releaseHold as Mutation_releaseHold } from './../Mutation/releaseHold.js';
+import    { requestEmailVerificationCode as Mutation_requestEmailVerificationCode } from './../Mutation/requestEmailVerificationCode.js';
 import    { revokeVenueRole as Mutation_revokeVenueRole } from './../Mutation/revokeVenueRole.js';
 import    { scheduleShow as Mutation_scheduleShow } from './../Mutation/scheduleShow.js';
 import    { setCancellationPolicy as Mutation_setCancellationPolicy } from './../Mutation/setCancellationPolicy.js';
@@ -38,6 +39,7 @@ import    { updateCity as Mutation_updateCity } from './../Mutation/updateCity.j
 import    { updateEvent as Mutation_updateEvent } from './../Mutation/updateEvent.js';
 import    { updateShow as Mutation_updateShow } from './../Mutation/updateShow.js';
 import    { updateVenue as Mutation_updateVenue } from './../Mutation/updateVenue.js';
+import    { verifyEmail as Mutation_verifyEmail } from './../Mutation/verifyEmail.js';
 import    { holdChanged as Subscription_holdChanged } from './../Subscription/holdChanged.js';
 import    { seatChanged as Subscription_seatChanged } from './../Subscription/seatChanged.js';
 import    { AuditEntry } from './../AuditEntry.js';
@@ -51,6 +53,7 @@ import    { BookingEdge } from './../BookingEdge.js';
 import    { BookingPayment } from './../BookingPayment.js';
 import    { CancellationPolicy } from './../CancellationPolicy.js';
 import    { City } from './../City.js';
+import    { EmailVerificationCodeSent } from './../EmailVerificationCodeSent.js';
 import    { Event } from './../Event.js';
 import    { EventConnection } from './../EventConnection.js';
 import    { EventEdge } from './../EventEdge.js';
@@ -77,7 +80,7 @@ import    { VenueRole } from './../VenueRole.js';
 import    { DateTimeResolver } from 'graphql-scalars';
     export const resolvers: Resolvers = {
       Query: { auditLog: Query_auditLog,booking: Query_booking,cities: Query_cities,city: Query_city,event: Query_event,events: Query_events,hold: Query_hold,me: Query_me,show: Query_show,shows: Query_shows,venue: Query_venue,venues: Query_venues },
-      Mutation: { archiveEvent: Mutation_archiveEvent,archiveShow: Mutation_archiveShow,blockSeats: Mutation_blockSeats,cancelBooking: Mutation_cancelBooking,cancelShow: Mutation_cancelShow,checkIn: Mutation_checkIn,confirmBooking: Mutation_confirmBooking,createCity: Mutation_createCity,createEvent: Mutation_createEvent,createScreen: Mutation_createScreen,createVenue: Mutation_createVenue,extendHold: Mutation_extendHold,grantVenueRole: Mutation_grantVenueRole,holdSeats: Mutation_holdSeats,login: Mutation_login,register: Mutation_register,releaseHold: Mutation_releaseHold,revokeVenueRole: Mutation_revokeVenueRole,scheduleShow: Mutation_scheduleShow,setCancellationPolicy: Mutation_setCancellationPolicy,setShowPrices: Mutation_setShowPrices,unblockSeats: Mutation_unblockSeats,updateCity: Mutation_updateCity,updateEvent: Mutation_updateEvent,updateShow: Mutation_updateShow,updateVenue: Mutation_updateVenue },
+      Mutation: { archiveEvent: Mutation_archiveEvent,archiveShow: Mutation_archiveShow,blockSeats: Mutation_blockSeats,cancelBooking: Mutation_cancelBooking,cancelShow: Mutation_cancelShow,checkIn: Mutation_checkIn,confirmBooking: Mutation_confirmBooking,createCity: Mutation_createCity,createEvent: Mutation_createEvent,createScreen: Mutation_createScreen,createVenue: Mutation_createVenue,extendHold: Mutation_extendHold,grantVenueRole: Mutation_grantVenueRole,holdSeats: Mutation_holdSeats,login: Mutation_login,register: Mutation_register,releaseHold: Mutation_releaseHold,requestEmailVerificationCode: Mutation_requestEmailVerificationCode,revokeVenueRole: Mutation_revokeVenueRole,scheduleShow: Mutation_scheduleShow,setCancellationPolicy: Mutation_setCancellationPolicy,setShowPrices: Mutation_setShowPrices,unblockSeats: Mutation_unblockSeats,updateCity: Mutation_updateCity,updateEvent: Mutation_updateEvent,updateShow: Mutation_updateShow,updateVenue: Mutation_updateVenue,verifyEmail: Mutation_verifyEmail },
       Subscription: { holdChanged: Subscription_holdChanged,seatChanged: Subscription_seatChanged },
       AuditEntry: AuditEntry,
 AuditEntryConnection: AuditEntryConnection,
@@ -90,6 +93,7 @@ BookingEdge: BookingEdge,
 BookingPayment: BookingPayment,
 CancellationPolicy: CancellationPolicy,
 City: City,
+EmailVerificationCodeSent: EmailVerificationCodeSent,
 Event: Event,
 EventConnection: EventConnection,
 EventEdge: EventEdge,

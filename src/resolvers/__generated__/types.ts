@@ -230,6 +230,15 @@ export type CreateVenueInput = {
   name: Scalars['String']['input'];
 };
 
+/** A verification code is on its way to the signed-in user's email address. */
+export type EmailVerificationCodeSent = {
+  __typename?: 'EmailVerificationCodeSent';
+  /** When this code stops working (15 minutes after it was sent). */
+  expiresAt: Scalars['DateTime']['output'];
+  /** The earliest time `requestEmailVerificationCode` sends another code (1 minute after this one). */
+  resendAfter: Scalars['DateTime']['output'];
+};
+
 /** Every error carries one of these in `extensions.code`. The list is stable: codes are added, never renamed. */
 export type ErrorCode =
   /** Malformed input; `extensions.field` names the argument when there is one. */
@@ -437,12 +446,28 @@ export type Mutation = {
   grantVenueRole: User;
   /** Hold seats of one show: all of them or none. A new hold on the same show replaces your previous one. */
   holdSeats: Hold;
-  /** Sign in with email and password. */
+  /**
+   * Sign in with email and password. A wrong password and an unknown email both answer
+   * `UNAUTHENTICATED`. After 5 failed attempts for one email, further attempts (even with the
+   * right password) must wait, 2 s at first, doubling up to 15 minutes: `RATE_LIMITED` with
+   * `extensions.retryAfterSeconds`. A successful sign-in resets the count.
+   */
   login: AuthPayload;
-  /** Create a customer account and sign in. */
+  /**
+   * Create a customer account and sign in. An email that cannot be used (for example one that
+   * has an account) is `BAD_USER_INPUT` on `input.email`: offer to sign in instead. When the
+   * server requires verified emails, a verification code is sent to the address (see `verifyEmail`).
+   */
   register: AuthPayload;
   /** Give the seats back before the hold expires. */
   releaseHold: Hold;
+  /**
+   * Send the signed-in user a new email verification code, replacing any earlier one. At most one
+   * code a minute: sooner is `RATE_LIMITED` with `extensions.retryAfterSeconds`. An address that is
+   * verified already is `BAD_USER_INPUT` with `extensions.reason` `EMAIL_ALREADY_VERIFIED`.
+   * Needs a token.
+   */
+  requestEmailVerificationCode: EmailVerificationCodeSent;
   /** Admins only. Takes the role away at once (revoking a role the user does not have changes nothing). */
   revokeVenueRole: User;
   /**
@@ -478,6 +503,14 @@ export type Mutation = {
   updateShow: Show;
   /** Admins, and the venue's managers. Omitted fields stay; an empty `address` clears it. */
   updateVenue: Venue;
+  /**
+   * Confirm the signed-in user's email address with the code sent to it. Wrong code:
+   * `BAD_USER_INPUT` on `input.code` with `extensions.reason` `CODE_INVALID` (and
+   * `extensions.guessesLeft`); expired, or 5 wrong guesses made: `CODE_EXPIRED`, ask for a new code
+   * with `requestEmailVerificationCode`. Verifying an address that is verified already returns the
+   * user unchanged, so a retry is safe. Needs a token (`UNAUTHENTICATED` without one).
+   */
+  verifyEmail: User;
 };
 
 
@@ -613,6 +646,11 @@ export type MutationupdateShowArgs = {
 
 export type MutationupdateVenueArgs = {
   input: UpdateVenueInput;
+};
+
+
+export type MutationverifyEmailArgs = {
+  input: VerifyEmailInput;
 };
 
 /** Relay cursor pagination info. */
@@ -1074,6 +1112,12 @@ export type User = {
   bookings: BookingConnection;
   createdAt: Scalars['DateTime']['output'];
   email: Scalars['String']['output'];
+  /**
+   * Whether the user proved they read this address (`verifyEmail`). Once true it stays true. When
+   * the server requires verified emails, `holdSeats` by a user for whom it is false answers
+   * `FORBIDDEN` with `extensions.reason` `EMAIL_NOT_VERIFIED`.
+   */
+  emailVerified: Scalars['Boolean']['output'];
   id: Scalars['ID']['output'];
   name: Scalars['String']['output'];
   role: Role;
@@ -1125,6 +1169,11 @@ export type VenueRoleInput = {
   /** VENUE_MANAGER or DOOR_STAFF (CUSTOMER and ADMIN are not venue roles: BAD_USER_INPUT). */
   role: Role;
   venueId: Scalars['ID']['input'];
+};
+
+export type VerifyEmailInput = {
+  /** The 6 digits of the code that was sent (spaces around them are ignored). */
+  code: Scalars['String']['input'];
 };
 
 
@@ -1226,6 +1275,7 @@ export type ResolversTypes = {
   CreateScreenInput: CreateScreenInput;
   CreateVenueInput: CreateVenueInput;
   DateTime: ResolverTypeWrapper<Scalars['DateTime']['output']>;
+  EmailVerificationCodeSent: ResolverTypeWrapper<EmailVerificationCodeSent>;
   ErrorCode: ResolverTypeWrapper<'UNAUTHENTICATED' | 'FORBIDDEN' | 'NOT_FOUND' | 'BAD_USER_INPUT' | 'SEATS_UNAVAILABLE' | 'HOLD_LIMIT_REACHED' | 'HOLD_EXPIRED' | 'PAYMENT_DECLINED' | 'PAYMENT_FAILED' | 'IDEMPOTENCY_KEY_REUSED' | 'CANCELLATION_NOT_ALLOWED' | 'RATE_LIMITED' | 'NOT_ON_SALE' | 'PURCHASE_LIMIT_REACHED' | 'INTERNAL_SERVER_ERROR'>;
   Event: ResolverTypeWrapper<EventMapper>;
   EventConnection: ResolverTypeWrapper<EventConnectionMapper>;
@@ -1281,6 +1331,7 @@ export type ResolversTypes = {
   VenueEdge: ResolverTypeWrapper<VenueEdgeMapper>;
   VenueRole: ResolverTypeWrapper<VenueRoleMapper>;
   VenueRoleInput: VenueRoleInput;
+  VerifyEmailInput: VerifyEmailInput;
 };
 
 /** Mapping between all available schema types and the resolvers parents */
@@ -1310,6 +1361,7 @@ export type ResolversParentTypes = {
   CreateScreenInput: CreateScreenInput;
   CreateVenueInput: CreateVenueInput;
   DateTime: Scalars['DateTime']['output'];
+  EmailVerificationCodeSent: EmailVerificationCodeSent;
   Event: EventMapper;
   EventConnection: EventConnectionMapper;
   EventEdge: EventEdgeMapper;
@@ -1356,6 +1408,7 @@ export type ResolversParentTypes = {
   VenueEdge: VenueEdgeMapper;
   VenueRole: VenueRoleMapper;
   VenueRoleInput: VenueRoleInput;
+  VerifyEmailInput: VerifyEmailInput;
 };
 
 export type AuditEntryResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['AuditEntry'] = ResolversParentTypes['AuditEntry']> = {
@@ -1444,6 +1497,11 @@ export interface DateTimeScalarConfig extends GraphQLScalarTypeConfig<ResolversT
   name: 'DateTime';
 }
 
+export type EmailVerificationCodeSentResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['EmailVerificationCodeSent'] = ResolversParentTypes['EmailVerificationCodeSent']> = {
+  expiresAt?: Resolver<ResolversTypes['DateTime'], ParentType, ContextType>;
+  resendAfter?: Resolver<ResolversTypes['DateTime'], ParentType, ContextType>;
+};
+
 export type ErrorCodeResolvers = EnumResolverSignature<{ BAD_USER_INPUT?: any, CANCELLATION_NOT_ALLOWED?: any, FORBIDDEN?: any, HOLD_EXPIRED?: any, HOLD_LIMIT_REACHED?: any, IDEMPOTENCY_KEY_REUSED?: any, INTERNAL_SERVER_ERROR?: any, NOT_FOUND?: any, NOT_ON_SALE?: any, PAYMENT_DECLINED?: any, PAYMENT_FAILED?: any, PURCHASE_LIMIT_REACHED?: any, RATE_LIMITED?: any, SEATS_UNAVAILABLE?: any, UNAUTHENTICATED?: any }, ResolversTypes['ErrorCode']>;
 
 export type EventResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['Event'] = ResolversParentTypes['Event']> = {
@@ -1515,6 +1573,7 @@ export type MutationResolvers<ContextType = GraphQLContext, ParentType extends R
   login?: Resolver<ResolversTypes['AuthPayload'], ParentType, ContextType, RequireFields<MutationloginArgs, 'input'>>;
   register?: Resolver<ResolversTypes['AuthPayload'], ParentType, ContextType, RequireFields<MutationregisterArgs, 'input'>>;
   releaseHold?: Resolver<ResolversTypes['Hold'], ParentType, ContextType, RequireFields<MutationreleaseHoldArgs, 'holdId'>>;
+  requestEmailVerificationCode?: Resolver<ResolversTypes['EmailVerificationCodeSent'], ParentType, ContextType>;
   revokeVenueRole?: Resolver<ResolversTypes['User'], ParentType, ContextType, RequireFields<MutationrevokeVenueRoleArgs, 'input'>>;
   scheduleShow?: Resolver<ResolversTypes['Show'], ParentType, ContextType, RequireFields<MutationscheduleShowArgs, 'input'>>;
   setCancellationPolicy?: Resolver<ResolversTypes['CancellationPolicy'], ParentType, ContextType, RequireFields<MutationsetCancellationPolicyArgs, 'input'>>;
@@ -1524,6 +1583,7 @@ export type MutationResolvers<ContextType = GraphQLContext, ParentType extends R
   updateEvent?: Resolver<ResolversTypes['Event'], ParentType, ContextType, RequireFields<MutationupdateEventArgs, 'input'>>;
   updateShow?: Resolver<ResolversTypes['Show'], ParentType, ContextType, RequireFields<MutationupdateShowArgs, 'input'>>;
   updateVenue?: Resolver<ResolversTypes['Venue'], ParentType, ContextType, RequireFields<MutationupdateVenueArgs, 'input'>>;
+  verifyEmail?: Resolver<ResolversTypes['User'], ParentType, ContextType, RequireFields<MutationverifyEmailArgs, 'input'>>;
 };
 
 export type PageInfoResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['PageInfo'] = ResolversParentTypes['PageInfo']> = {
@@ -1654,6 +1714,7 @@ export type UserResolvers<ContextType = GraphQLContext, ParentType extends Resol
   bookings?: Resolver<ResolversTypes['BookingConnection'], ParentType, ContextType, Partial<UserbookingsArgs>>;
   createdAt?: Resolver<ResolversTypes['DateTime'], ParentType, ContextType>;
   email?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  emailVerified?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
   id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
   name?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   role?: Resolver<ResolversTypes['Role'], ParentType, ContextType>;
@@ -1698,6 +1759,7 @@ export type Resolvers<ContextType = GraphQLContext> = {
   CancellationPolicy?: CancellationPolicyResolvers<ContextType>;
   City?: CityResolvers<ContextType>;
   DateTime?: GraphQLScalarType;
+  EmailVerificationCodeSent?: EmailVerificationCodeSentResolvers<ContextType>;
   ErrorCode?: ErrorCodeResolvers;
   Event?: EventResolvers<ContextType>;
   EventConnection?: EventConnectionResolvers<ContextType>;
