@@ -8,6 +8,7 @@ import { createPubSub } from './realtime/pubsub.js';
 import { startWorkers } from './workers/index.js';
 import { bootstrapAccounts } from './bootstrap/accounts.js';
 import { startupBanner } from './bootstrap/banner.js';
+import { ensureDemoStaff } from './bootstrap/demo-staff.js';
 import { openDatabase } from './bootstrap/database.js';
 import { loadEnvOrExit } from './bootstrap/env.js';
 import { resolveJwtSecret } from './bootstrap/jwt-secret.js';
@@ -47,6 +48,8 @@ try {
     if (seed.seeded) logger.info(seed, 'demo catalog seeded');
   }
   const accounts = await bootstrapAccounts(services.auth, env, embedded, logger);
+  // The demo's staff come with the demo's other accounts (embedded mode, not production).
+  const staff = accounts.customer ? await ensureDemoStaff(services) : undefined;
 
   const migrations = committedMigrationCount();
   const rateLimiter = rateLimiterFromEnv(env, logger, lifecycle);
@@ -83,11 +86,14 @@ try {
     'listening',
   );
   if (embedded) {
+    const onSaleSoon = await services.catalog.nextSalesOpening();
     process.stdout.write(
       startupBanner({
         url: server.url,
         dataDir: path.resolve(env.DATA_DIR),
         ...accounts,
+        ...(staff ? { staff } : {}),
+        ...(onSaleSoon ? { onSaleSoon } : {}),
         ...(payments.fakeUrl ? { fakeStripeUrl: payments.fakeUrl } : {}),
       }) + '\n',
     );

@@ -2,6 +2,7 @@ import type { Env } from '../config/env.js';
 import type { AuthService, BootstrapOutcome } from '../domain/auth/auth.service.js';
 import { ValidationError } from '../errors.js';
 import type { Logger } from '../logger.js';
+import { DEMO_STAFF } from './demo-staff.js';
 
 export interface Credentials {
   email: string;
@@ -69,10 +70,10 @@ async function ensureAdmin(auth: AuthService, email: string, password: string, l
   return user;
 }
 
-/** Demo accounts left by an earlier embedded run still sign in with their published passwords. */
+/** Demo accounts left by an earlier embedded run (staff included) still sign in with their published passwords. */
 async function warnAboutDemoAccounts(auth: AuthService, logger: Logger): Promise<void> {
   const found: string[] = [];
-  for (const { email, password } of [DEMO_ADMIN, DEMO_CUSTOMER]) {
+  for (const { email, password } of [DEMO_ADMIN, DEMO_CUSTOMER, ...DEMO_STAFF]) {
     if (await auth.hasPassword(email, password)) found.push(email);
   }
   if (found.length === 0) return;

@@ -1,7 +1,7 @@
-import { count } from 'drizzle-orm';
+import { asc, count, gt } from 'drizzle-orm';
 import { SYSTEM_ACTOR } from '../domain/access/authorize.js';
 import type { AppServices } from '../domain/services.js';
-import { cities } from './schema/index.js';
+import { cities, shows } from './schema/index.js';
 import {
   DEMO_CITIES,
   DEMO_EVENTS,
@@ -75,8 +75,35 @@ export async function seedDemoCatalog(
       }
     }
   }
-  for (const shows of await Promise.all(schedules)) result.shows += shows;
+  for (const scheduled of await Promise.all(schedules)) result.shows += scheduled;
+  await openSalesSoon(services);
   return { ...result, seeded: true };
+}
+
+/** How long after the first start the demo's on-sale show opens: long enough to look at it first. */
+export const DEMO_SALES_OPEN_AFTER_MS = 5 * 60_000;
+
+/**
+ * One show of tomorrow evening goes on sale a few minutes after the first start, so a newcomer sees
+ * NOT_ON_SALE turn into a sale (the startup banner names it while it is upcoming).
+ */
+async function openSalesSoon({
+  db,
+  admin,
+  clock,
+}: Pick<AppServices, 'db' | 'admin' | 'clock'>): Promise<void> {
+  const now = clock.now();
+  const [show] = await db
+    .select({ id: shows.id })
+    .from(shows)
+    .where(gt(shows.startsAt, new Date(now.getTime() + 24 * 3600_000)))
+    .orderBy(asc(shows.startsAt), asc(shows.id))
+    .limit(1);
+  if (!show) return;
+  await admin.updateShow(SYSTEM_ACTOR, {
+    showId: show.id,
+    salesStartAt: new Date(now.getTime() + DEMO_SALES_OPEN_AFTER_MS),
+  });
 }
 
 /** One screen's shows, one after another in time order (the DB rejects overlaps). */

@@ -1,6 +1,7 @@
 import { and, asc, eq, getTableColumns, inArray, isNull, ne, sql, type SQL } from 'drizzle-orm';
 import type { DbOrTx } from '../client.js';
 import {
+  events,
   screens,
   seats,
   showPrices,
@@ -131,4 +132,31 @@ export async function findShowsPage(
     )
     .orderBy(asc(shows.startsAt), asc(shows.id))
     .limit(limit);
+}
+
+/** The show whose sales open next after `now`, with its event's title and its venue's name. */
+export async function findNextSalesOpening(
+  db: DbOrTx,
+  now: Date,
+): Promise<
+  { id: string; title: string; venue: string; startsAt: Date; salesStartAt: Date | null } | undefined
+> {
+  const [row] = await db
+    .select({
+      id: shows.id,
+      title: events.title,
+      venue: venues.name,
+      startsAt: shows.startsAt,
+      salesStartAt: shows.salesStartAt,
+    })
+    .from(shows)
+    .innerJoin(events, eq(events.id, shows.eventId))
+    .innerJoin(screens, eq(screens.id, shows.screenId))
+    .innerJoin(venues, eq(venues.id, screens.venueId))
+    .where(
+      and(eq(shows.status, 'SCHEDULED'), isNull(shows.archivedAt), sql`${shows.salesStartAt} > ${ts(now)}`),
+    )
+    .orderBy(asc(shows.salesStartAt), asc(shows.id))
+    .limit(1);
+  return row;
 }

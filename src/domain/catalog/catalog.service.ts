@@ -3,7 +3,7 @@ import { findAllCities, findCitiesByIds } from '../../db/queries/cities.js';
 import { findEventsByIds, findEventsPage } from '../../db/queries/events.js';
 import { findShowVersions } from '../../db/queries/seat-change-log.js';
 import { findNextTimedChange } from '../../db/queries/show-seats.js';
-import { findShowsByIds, findShowsPage } from '../../db/queries/shows.js';
+import { findNextSalesOpening, findShowsByIds, findShowsPage } from '../../db/queries/shows.js';
 import { findVenuesByIds, findVenuesPage } from '../../db/queries/venues.js';
 import type { CityRow, EventRow, ShowRow, VenueRow } from '../../db/schema/index.js';
 import type { Clock } from '../clock.js';
@@ -81,6 +81,8 @@ export function createCatalogService({ db, clock }: { db: Db; clock: Clock }) {
 
     showStatus: (show: ShowRow): ShowStatus => showStatusAt(show, clock.now()),
     onSale: (show: ShowRow): boolean => isOnSale(show, clock.now()),
+    /** The show whose sales open next (the startup banner points newcomers at it). */
+    nextSalesOpening: () => findNextSalesOpening(db, clock.now()),
 
     /** A show's seat version (its sequenced seat changes), or null for an unknown show or a bad id. */
     async seatVersion(showId: string): Promise<number | null> {
