@@ -1,8 +1,8 @@
 import { sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createTokenIssuer, type Viewer } from '../src/domain/auth/tokens.js';
+import type { Viewer } from '../src/domain/auth/tokens.js';
 import { createManualClock } from '../src/domain/clock.js';
-import { postGraphql, startApiServer, type ApiServer } from './helpers/api-server.js';
+import { postGraphqlAs, startApiServer, type ApiServer } from './helpers/api-server.js';
 import { createShowFixture, type ShowFixture } from './helpers/fixtures.js';
 import { createHarness, TEST_CONFIG } from './helpers/harness.js';
 import { activeHoldsMissingSeats, checkSeatInvariants, seatStates } from './helpers/seats.js';
@@ -18,7 +18,6 @@ const T0 = new Date('2026-12-01T10:00:00Z');
 const TTL_MS = TEST_CONFIG.holds.ttlSeconds * 1000;
 
 const clock = createManualClock(T0);
-const tokens = createTokenIssuer(TEST_CONFIG.jwtSecret, 3600);
 let api: ApiServer;
 let f: ShowFixture;
 let seats: Awaited<ReturnType<typeof seatStates>>;
@@ -39,21 +38,15 @@ afterAll(async () => {
   await api.h.close();
 });
 
+const gqlAs = (viewer: Viewer, query: string, variables: Record<string, unknown>) =>
+  postGraphqlAs(api.base, viewer, query, variables);
 const seat = (label: string) => seats.find((s) => s.label === label)!.id;
-async function gql(viewer: Viewer, query: string, variables: Record<string, unknown>) {
-  const res = await postGraphql(
-    api.base,
-    { query, variables },
-    { authorization: `Bearer ${await tokens.sign(viewer)}` },
-  );
-  return res.body as { data?: any; errors?: { extensions?: Record<string, any> }[] };
-}
 async function holdSeats(viewer: Viewer, labels: string[]): Promise<string> {
-  const res = await gql(viewer, HOLD, { input: { showId: f.showId, seatIds: labels.map(seat) } });
+  const res = await gqlAs(viewer, HOLD, { input: { showId: f.showId, seatIds: labels.map(seat) } });
   expect(res.errors).toBeUndefined();
   return res.data.holdSeats.id as string;
 }
-const extend = (viewer: Viewer, holdId: string) => gql(viewer, EXTEND, { id: holdId });
+const extend = (viewer: Viewer, holdId: string) => gqlAs(viewer, EXTEND, { id: holdId });
 
 /** Holds a hold's row lock from another connection until `release` (as a slow transaction would). */
 async function lockHoldRow(holdId: string) {

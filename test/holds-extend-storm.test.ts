@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createTokenIssuer, type Viewer } from '../src/domain/auth/tokens.js';
+import type { Viewer } from '../src/domain/auth/tokens.js';
 import type { Clock } from '../src/domain/clock.js';
-import { postGraphql, startApiServer, type ApiServer } from './helpers/api-server.js';
+import { postGraphqlAs, startApiServer, type ApiServer, type GqlAnswer } from './helpers/api-server.js';
 import { createShowFixture } from './helpers/fixtures.js';
 import { createHarness, TEST_CONFIG } from './helpers/harness.js';
 import { activeHoldsMissingSeats, checkSeatInvariants, seatStates } from './helpers/seats.js';
@@ -21,7 +21,6 @@ const ROUNDS = 6;
 let t = new Date('2026-12-01T10:00:00Z').getTime();
 let moving = false;
 const clock: Clock = { now: () => new Date(moving ? t++ : t) };
-const tokens = createTokenIssuer(TEST_CONFIG.jwtSecret, 3600);
 let api: ApiServer;
 
 beforeAll(async () => {
@@ -32,16 +31,9 @@ afterAll(async () => {
   await api.h.close();
 });
 
-type Answer = { data?: any; errors?: { extensions?: Record<string, any> }[] };
-async function gql(viewer: Viewer, query: string, variables: Record<string, unknown>): Promise<Answer> {
-  const res = await postGraphql(
-    api.base,
-    { query, variables },
-    { authorization: `Bearer ${await tokens.sign(viewer)}` },
-  );
-  return res.body as Answer;
-}
-const codeOf = (a: Answer) => a.errors?.[0]?.extensions?.['code'] ?? 'OK';
+const gqlAs = (viewer: Viewer, query: string, variables: Record<string, unknown>) =>
+  postGraphqlAs(api.base, viewer, query, variables);
+const codeOf = (a: GqlAnswer) => a.errors?.[0]?.extensions?.['code'] ?? 'OK';
 
 describe('extendHold storm around the expiry instant', () => {
   it('never leaves an active, unexpired hold without all of its seats', async () => {
@@ -59,7 +51,7 @@ describe('extendHold storm around the expiry instant', () => {
       // Owner i holds seats 2i and 2i+1; rival i wants 2i+1 and 2i+2, a seat of two owners.
       const holdIds: string[] = [];
       for (const [i, owner] of owners.entries()) {
-        const res = await gql(owner, HOLD, {
+        const res = await gqlAs(owner, HOLD, {
           input: { showId: f.showId, seatIds: [seats[2 * i]!.id, seats[2 * i + 1]!.id] },
         });
         expect(res.errors).toBeUndefined();
@@ -69,23 +61,23 @@ describe('extendHold storm around the expiry instant', () => {
       t += TEST_CONFIG.holds.ttlSeconds * 1000 - 4 * (round + 1);
       moving = true;
       // Interleaved, each extend sent right after the rival that goes for one of its seats.
-      const ext: Promise<Answer>[] = [];
-      const riv: Promise<Answer>[] = [];
+      const ext: Promise<GqlAnswer>[] = [];
+      const riv: Promise<GqlAnswer>[] = [];
       for (let i = 0; i < OWNERS; i++) {
         riv.push(
-          gql(rivals[i]!, HOLD, {
+          gqlAs(rivals[i]!, HOLD, {
             input: { showId: f.showId, seatIds: [seats[2 * i + 1]!.id, seats[2 * i + 2]!.id] },
           }),
         );
-        ext.push(gql(owners[i]!, EXTEND, { id: holdIds[i] }));
+        ext.push(gqlAs(owners[i]!, EXTEND, { id: holdIds[i] }));
       }
-      const [extAnswers, rivAnswers] = await Promise.all([Promise.all(ext), Promise.all(riv)]);
+      const [extGqlAnswers, rivGqlAnswers] = await Promise.all([Promise.all(ext), Promise.all(riv)]);
       moving = false;
 
-      expect(extAnswers.map(codeOf).filter((c) => c !== 'OK' && c !== 'HOLD_EXPIRED')).toEqual([]);
-      expect(rivAnswers.map(codeOf).filter((c) => c !== 'OK' && c !== 'SEATS_UNAVAILABLE')).toEqual([]);
-      extended += extAnswers.filter((a) => !a.errors).length;
-      expired += extAnswers.filter((a) => a.errors).length;
+      expect(extGqlAnswers.map(codeOf).filter((c) => c !== 'OK' && c !== 'HOLD_EXPIRED')).toEqual([]);
+      expect(rivGqlAnswers.map(codeOf).filter((c) => c !== 'OK' && c !== 'SEATS_UNAVAILABLE')).toEqual([]);
+      extended += extGqlAnswers.filter((a) => !a.errors).length;
+      expired += extGqlAnswers.filter((a) => a.errors).length;
       expect(await activeHoldsMissingSeats(api.h, f.showId, clock.now())).toEqual([]);
       expect(await checkSeatInvariants(api.h, f.showId)).toEqual([]);
     }
