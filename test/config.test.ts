@@ -13,6 +13,7 @@ describe('loadEnv', () => {
       DATA_DIR: './.data',
       RUN_WORKER: true,
       HOLD_TTL_SECONDS: 600,
+      DOORS_OPEN_SECONDS: 7200,
       RATE_LIMITS: 'on',
       LOG_LEVEL: 'info',
     });
@@ -57,6 +58,7 @@ describe('loadEnv', () => {
     ['RUN_WORKER', 'maybe'],
     ['HOLD_TTL_SECONDS', '5'],
     ['HOLD_TTL_SECONDS', '1.5'],
+    ['DOORS_OPEN_SECONDS', '-1'],
     ['JWT_SECRET', 'short'],
     ['ADMIN_EMAIL', 'not-an-email'],
     ['ADMIN_PASSWORD', 'short'],

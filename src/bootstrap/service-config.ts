@@ -19,6 +19,7 @@ export function serviceConfigFromEnv(env: Env, jwtSecret: string, payments?: Pay
     live: { expiringSoonSeconds: env.HOLD_EXPIRING_SOON_SECONDS },
     payments: payments ?? stripeFromEnv(env),
     ticketSecret: env.TICKET_SECRET,
+    doorsOpenSeconds: env.DOORS_OPEN_SECONDS,
   };
 }
 

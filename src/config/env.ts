@@ -35,6 +35,8 @@ const EnvSchema = z.object({
   STRIPE_SECRET_KEY: z.string().startsWith('sk_').optional(),
   STRIPE_WEBHOOK_SECRET: z.string().startsWith('whsec_').optional(),
   STRIPE_API_URL: url(/^https?:\/\//).optional(),
+  /** checkIn admits a ticket from this long before its show starts until the show ends. */
+  DOORS_OPEN_SECONDS: z.coerce.number().int().min(0).max(7 * 86_400).default(2 * 3600),
   /** Signs ticket codes; unset: derived from JWT_SECRET (rotating that then voids tickets). */
   TICKET_SECRET: z.string().min(32, 'must be at least 32 characters').optional(),
   RATE_LIMITS: z.enum(['on', 'off']).default('on'),

@@ -5,6 +5,7 @@ import { createInProcessPubSub, type PubSub } from '../realtime/pubsub.js';
 import { topics } from '../realtime/topics.js';
 import { createAuthService } from './auth/auth.service.js';
 import { createBookingService } from './bookings/booking.service.js';
+import { DEFAULT_DOORS_OPEN_SECONDS } from './bookings/check-in.js';
 import { createTicketCodec, ticketSecretFrom } from './bookings/tickets.js';
 import { createTokenIssuer } from './auth/tokens.js';
 import { createAdminCatalogService } from './catalog/admin.service.js';
@@ -28,6 +29,8 @@ export interface ServiceConfig {
   payments?: PaymentsConfig;
   /** Signs ticket codes; unset: derived from jwtSecret. */
   ticketSecret?: string;
+  /** checkIn admits tickets from this long before the show starts (default 2 h). */
+  doorsOpenSeconds?: number;
 }
 
 /** Process-wide real-time plumbing; the harness and scripts get in-process pub/sub by default. */
@@ -70,7 +73,14 @@ export function createServices(
     admin: createAdminCatalogService({ db, clock }),
     holds: createHoldService({ db, clock, config: config.holds, events: holdEvents }),
     seatChanges,
-    bookings: createBookingService({ db, clock, gateway, tickets, events: holdEvents }),
+    bookings: createBookingService({
+      db,
+      clock,
+      gateway,
+      tickets,
+      doorsOpenSeconds: config.doorsOpenSeconds ?? DEFAULT_DOORS_OPEN_SECONDS,
+      events: holdEvents,
+    }),
     payments: createPaymentService({
       db,
       clock,

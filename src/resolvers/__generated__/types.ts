@@ -284,11 +284,21 @@ export type Money = {
 
 export type Mutation = {
   __typename?: 'Mutation';
-  /** Cancel a confirmed booking (owner or admin): refunds per the show's cancellation policy. */
+  /**
+   * Cancel a confirmed booking (owner or admin): refunds per the show's cancellation policy.
+   * CANCELLATION_NOT_ALLOWED when it is too late by that policy, when the booking is not paid or
+   * already cancelled, and once its ticket was checked in (`extensions.reason: CHECKED_IN`).
+   */
   cancelBooking: Booking;
   /** Admin only. Cancels the show: no further holds or bookings. */
   cancelShow: Show;
-  /** Admin, at the door: marks a ticket used, once. `showId` rejects tickets of other shows. */
+  /**
+   * Admin, at the door: marks a ticket used, once, from `DOORS_OPEN_SECONDS` (default 2 hours)
+   * before its show starts until the show ends. `showId` also rejects tickets of other shows.
+   * A refused ticket is BAD_USER_INPUT with `extensions.reason`: TICKET_INVALID, WRONG_SHOW,
+   * BOOKING_NOT_CONFIRMED, TICKET_ALREADY_USED (with `checkedInAt`), DOORS_NOT_OPEN (with
+   * `doorsOpenAt`) or SHOW_OVER.
+   */
   checkIn: Booking;
   /**
    * Pay for a hold and turn it into a booking. The card is charged through Stripe (a PaymentIntent
