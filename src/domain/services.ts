@@ -87,6 +87,7 @@ export function createServices(
       gateway,
       unknownAfterMs: unknownAfterMsOf(config.payments),
       events: holdEvents,
+      logger: logger.child({ component: 'payments' }),
     }),
     live: createLiveService({
       db,

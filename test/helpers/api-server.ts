@@ -20,7 +20,10 @@ export interface ApiServer {
  */
 export async function startApiServer(
   opts: Partial<
-    Pick<HttpServerOptions, 'production' | 'rateLimiter' | 'persistedQueries' | 'trustProxy' | 'showCacheMaxAgeMs'>
+    Pick<
+      HttpServerOptions,
+      'production' | 'rateLimiter' | 'persistedQueries' | 'trustProxy' | 'showCacheMaxAgeMs' | 'logger'
+    >
   > = {},
   harness?: Harness,
 ): Promise<ApiServer> {

@@ -7,7 +7,7 @@ import { createServices, type AppServices, type ServiceConfig } from '../../src/
 import { createContext, type GraphQLContext } from '../../src/graphql/context.js';
 import { createFormatError } from '../../src/graphql/format-error.js';
 import { schema } from '../../src/graphql/schema.js';
-import { createLogger } from '../../src/logger.js';
+import { createLogger, type Logger } from '../../src/logger.js';
 import { createTestDatabase } from './db.js';
 
 export const TEST_CONFIG: ServiceConfig = {
@@ -40,15 +40,15 @@ export interface Harness {
 
 /** A harness on its own freshly cloned database. Pass a manual clock to control time. */
 export async function createHarness(
-  opts: { clock?: Clock; config?: Partial<ServiceConfig>; poolMax?: number } = {},
+  opts: { clock?: Clock; config?: Partial<ServiceConfig>; poolMax?: number; logger?: Logger } = {},
 ): Promise<Harness> {
   const database = await createTestDatabase();
   const statements: string[] = [];
   const db = createDb(database.url, { max: opts.poolMax ?? 10, onQuery: (q) => statements.push(q) });
   const clock = opts.clock ?? systemClock;
   const config = { ...TEST_CONFIG, ...opts.config };
-  const services = createServices(db.db, config, clock);
-  const logger = createLogger(process.env['TEST_LOG_LEVEL'] ?? 'silent');
+  const logger = opts.logger ?? createLogger(process.env['TEST_LOG_LEVEL'] ?? 'silent');
+  const services = createServices(db.db, config, clock, { logger });
   const apollo = new ApolloServer<GraphQLContext>({
     schema,
     formatError: createFormatError(logger),
