@@ -9,7 +9,6 @@ describe('loadEnv', () => {
     expect(env).toMatchObject({
       NODE_ENV: 'development',
       PORT: 4000,
-      HOST: '0.0.0.0',
       DATA_DIR: './.data',
       RUN_WORKER: true,
       HOLD_TTL_SECONDS: 600,
@@ -18,6 +17,7 @@ describe('loadEnv', () => {
       LOG_LEVEL: 'info',
     });
     for (const unset of [
+      'HOST', // 127.0.0.1 in embedded mode, else 0.0.0.0 (test/start-exposure.test.ts)
       'DATABASE_URL',
       'REDIS_URL',
       'JWT_SECRET',

@@ -8,7 +8,8 @@ const url = (protocols: RegExp) => z.string().regex(protocols, 'must be a URL of
 const EnvSchema = z.object({
   NODE_ENV: z.enum(['development', 'test', 'production']).default('development'),
   PORT: z.coerce.number().int().min(0).max(65535).default(4000),
-  HOST: z.string().min(1).default('0.0.0.0'),
+  /** Unset: 127.0.0.1 in embedded mode (a demo with known passwords), else 0.0.0.0 (see listenHost). */
+  HOST: z.string().min(1).optional(),
   DATABASE_URL: url(/^postgres(ql)?:\/\//).optional(),
   DATABASE_POOL_MAX: z.coerce.number().int().min(1).max(200).default(20),
   /** Where embedded Postgres keeps its data when DATABASE_URL is unset. */
