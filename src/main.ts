@@ -11,6 +11,7 @@ import { startupBanner } from './bootstrap/banner.js';
 import { ensureDemoStaff } from './bootstrap/demo-staff.js';
 import { openDatabase } from './bootstrap/database.js';
 import { loadEnvOrExit } from './bootstrap/env.js';
+import { isLoopback, listenHost } from './bootstrap/listen-host.js';
 import { resolveJwtSecret } from './bootstrap/jwt-secret.js';
 import { createLifecycle, StartupError } from './bootstrap/lifecycle.js';
 import { serviceConfigFromEnv } from './bootstrap/service-config.js';
@@ -53,11 +54,12 @@ try {
 
   const migrations = committedMigrationCount();
   const rateLimiter = rateLimiterFromEnv(env, logger, lifecycle);
+  const host = listenHost(env, embedded);
   const server = await startHttpServer({
     services,
     logger,
     port: env.PORT,
-    host: env.HOST,
+    host,
     production: env.NODE_ENV === 'production',
     rateLimiter,
     persistedQueries: { mode: env.PERSISTED_QUERIES, manifestPath: env.PERSISTED_QUERIES_MANIFEST },
@@ -72,7 +74,7 @@ try {
     throw err;
   });
   lifecycle.onShutdown('HTTP and WebSocket server', server.stop);
-  const loopback = env.HOST === '0.0.0.0' || env.HOST === '::' ? '127.0.0.1' : env.HOST;
+  const loopback = host === '0.0.0.0' || host === '::' ? '127.0.0.1' : host;
   payments.deliverWebhooksTo?.(`http://${loopback}:${server.port}/webhooks/stripe`);
 
   if (env.RUN_WORKER) {
@@ -82,7 +84,7 @@ try {
 
   const startupMs = Math.round(performance.now() - startedAt);
   logger.info(
-    { url: server.url, port: server.port, embedded, worker: env.RUN_WORKER, startupMs },
+    { url: server.url, host, port: server.port, embedded, worker: env.RUN_WORKER, startupMs },
     'listening',
   );
   if (embedded) {
@@ -90,6 +92,7 @@ try {
     process.stdout.write(
       startupBanner({
         url: server.url,
+        localOnly: isLoopback(host),
         dataDir: path.resolve(env.DATA_DIR),
         ...accounts,
         ...(staff ? { staff } : {}),

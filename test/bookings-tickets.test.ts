@@ -22,7 +22,10 @@ let users: Viewer[];
 let admin: Viewer;
 
 beforeAll(async () => {
-  p = await createPaymentsHarness({ config: { ticketSecret: 'ticket-secret-for-tests-0123456789abcdef' } });
+  // Shows here start in 3 days: doors open a week before (the door window: bookings-check-in.test.ts).
+  p = await createPaymentsHarness({
+    config: { ticketSecret: 'ticket-secret-for-tests-0123456789abcdef', doorsOpenSeconds: 7 * 24 * 3600 },
+  });
   f = await createShowFixture(p.h.services, { rows: 1, seatsPerRow: 8 });
   seats = await seatStates(p.h, f.showId);
   users = await createCustomers(p.h, 3);

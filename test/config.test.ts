@@ -9,15 +9,16 @@ describe('loadEnv', () => {
     expect(env).toMatchObject({
       NODE_ENV: 'development',
       PORT: 4000,
-      HOST: '0.0.0.0',
       DATA_DIR: './.data',
       RUN_WORKER: true,
       HOLD_TTL_SECONDS: 600,
+      DOORS_OPEN_SECONDS: 7200,
       RATE_LIMITS: 'on',
       LOG_LEVEL: 'info',
       REQUIRE_VERIFIED_EMAIL: false,
     });
     for (const unset of [
+      'HOST', // 127.0.0.1 in embedded mode, else 0.0.0.0 (test/start-exposure.test.ts)
       'DATABASE_URL',
       'REDIS_URL',
       'JWT_SECRET',
@@ -58,6 +59,7 @@ describe('loadEnv', () => {
     ['RUN_WORKER', 'maybe'],
     ['HOLD_TTL_SECONDS', '5'],
     ['HOLD_TTL_SECONDS', '1.5'],
+    ['DOORS_OPEN_SECONDS', '-1'],
     ['JWT_SECRET', 'short'],
     ['ADMIN_EMAIL', 'not-an-email'],
     ['ADMIN_PASSWORD', 'short'],

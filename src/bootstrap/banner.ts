@@ -3,6 +3,8 @@ import type { Credentials } from './accounts.js';
 /** What a newcomer needs after `npm start`: where the API is and how to sign in. */
 export function startupBanner(opts: {
   url: string;
+  /** Listening on loopback only (embedded mode's default). */
+  localOnly?: boolean;
   dataDir?: string;
   admin?: Credentials;
   customer?: Credentials;
@@ -18,6 +20,9 @@ export function startupBanner(opts: {
     '',
     'Boxoffice is running.',
     `  GraphQL (HTTP and WebSocket): ${opts.url}`,
+    ...(opts.localOnly
+      ? ['  Reachable from:               this machine only (HOST=0.0.0.0 opens it to the network)']
+      : []),
     ...(opts.dataDir ? [`  Embedded Postgres data:       ${opts.dataDir}`] : []),
     ...(opts.admin ? [`  Admin:                        ${login(opts.admin)}`] : []),
     ...(opts.customer ? [`  Customer:                     ${login(opts.customer)}`] : []),

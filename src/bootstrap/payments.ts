@@ -16,7 +16,8 @@ export interface PaymentsSetup {
 /**
  * Stripe for this process: STRIPE_SECRET_KEY when set; in embedded mode without it, a fake
  * Stripe on loopback (test mode behaviour, nothing leaves the machine), so `npm start` can book
- * and pay end to end; otherwise none, and confirmBooking answers PAYMENT_FAILED.
+ * and pay end to end; otherwise none, and confirmBooking answers PAYMENT_FAILED. The fake never
+ * runs with NODE_ENV=production: it confirms any test card, so every booking would be free.
  */
 export async function setUpPayments(
   env: Env,
@@ -30,8 +31,11 @@ export async function setUpPayments(
       logger.warn('STRIPE_WEBHOOK_SECRET is unset: Stripe webhooks will be rejected');
     return { config: fromEnv };
   }
-  if (!embedded) {
-    logger.warn('STRIPE_SECRET_KEY is unset: payments are disabled (confirmBooking answers PAYMENT_FAILED)');
+  if (!embedded || env.NODE_ENV === 'production') {
+    const why = embedded ? '; the built-in fake Stripe never runs with NODE_ENV=production' : '';
+    logger.warn(
+      `STRIPE_SECRET_KEY is unset: payments are disabled (confirmBooking answers PAYMENT_FAILED)${why}`,
+    );
     return { config: undefined };
   }
   const fake = await startFakeStripe(

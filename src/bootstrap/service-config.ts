@@ -22,6 +22,7 @@ export function serviceConfigFromEnv(env: Env, jwtSecret: string, payments?: Pay
     payments: payments ?? stripeFromEnv(env),
     ticketSecret: env.TICKET_SECRET,
     requireVerifiedEmail: env.REQUIRE_VERIFIED_EMAIL,
+    doorsOpenSeconds: env.DOORS_OPEN_SECONDS,
   };
 }
 

@@ -8,7 +8,8 @@ const url = (protocols: RegExp) => z.string().regex(protocols, 'must be a URL of
 const EnvSchema = z.object({
   NODE_ENV: z.enum(['development', 'test', 'production']).default('development'),
   PORT: z.coerce.number().int().min(0).max(65535).default(4000),
-  HOST: z.string().min(1).default('0.0.0.0'),
+  /** Unset: 127.0.0.1 in embedded mode (a demo with known passwords), else 0.0.0.0 (see listenHost). */
+  HOST: z.string().min(1).optional(),
   DATABASE_URL: url(/^postgres(ql)?:\/\//).optional(),
   DATABASE_POOL_MAX: z.coerce.number().int().min(1).max(200).default(20),
   /** Where embedded Postgres keeps its data when DATABASE_URL is unset. */
@@ -37,6 +38,8 @@ const EnvSchema = z.object({
   STRIPE_SECRET_KEY: z.string().startsWith('sk_').optional(),
   STRIPE_WEBHOOK_SECRET: z.string().startsWith('whsec_').optional(),
   STRIPE_API_URL: url(/^https?:\/\//).optional(),
+  /** checkIn admits a ticket from this long before its show starts until the show ends. */
+  DOORS_OPEN_SECONDS: z.coerce.number().int().min(0).max(7 * 86_400).default(2 * 3600),
   /** Signs ticket codes; unset: derived from JWT_SECRET (rotating that then voids tickets). */
   TICKET_SECRET: z.string().min(32, 'must be at least 32 characters').optional(),
   RATE_LIMITS: z.enum(['on', 'off']).default('on'),

@@ -5,6 +5,7 @@ import { createInProcessPubSub, type PubSub } from '../realtime/pubsub.js';
 import { topics } from '../realtime/topics.js';
 import { createAuthService } from './auth/auth.service.js';
 import { createBookingService } from './bookings/booking.service.js';
+import { DEFAULT_DOORS_OPEN_SECONDS } from './bookings/check-in.js';
 import { createTicketCodec, ticketSecretFrom } from './bookings/tickets.js';
 import { createTokenIssuer } from './auth/tokens.js';
 import { createAdminCatalogService } from './catalog/admin.service.js';
@@ -35,6 +36,8 @@ export interface ServiceConfig {
   requireVerifiedEmail?: boolean;
   /** Embedded mode: verification codes are also printed to the console (there is no mail yet). */
   printVerificationCodes?: boolean;
+  /** checkIn admits tickets from this long before the show starts (default 2 h). */
+  doorsOpenSeconds?: number;
 }
 
 /** Process-wide real-time plumbing; the harness and scripts get in-process pub/sub by default. */
@@ -93,13 +96,21 @@ export function createServices(
       events: holdEvents,
     }),
     seatChanges,
-    bookings: createBookingService({ db, clock, gateway, tickets, events: holdEvents }),
+    bookings: createBookingService({
+      db,
+      clock,
+      gateway,
+      tickets,
+      doorsOpenSeconds: config.doorsOpenSeconds ?? DEFAULT_DOORS_OPEN_SECONDS,
+      events: holdEvents,
+    }),
     payments: createPaymentService({
       db,
       clock,
       gateway,
       unknownAfterMs: unknownAfterMsOf(config.payments),
       events: holdEvents,
+      logger: logger.child({ component: 'payments' }),
     }),
     live: createLiveService({
       db,

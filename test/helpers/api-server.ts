@@ -1,7 +1,8 @@
 import { committedMigrationCount, migrationsApplied } from '../../src/db/migrate.js';
+import { createTokenIssuer, type Viewer } from '../../src/domain/auth/tokens.js';
 import { startHttpServer, type HttpServerOptions, type RunningServer } from '../../src/http/server.js';
 import { createLogger } from '../../src/logger.js';
-import { createHarness, type Harness } from './harness.js';
+import { createHarness, TEST_CONFIG, type Harness } from './harness.js';
 
 export interface ApiServer {
   h: Harness;
@@ -19,7 +20,10 @@ export interface ApiServer {
  */
 export async function startApiServer(
   opts: Partial<
-    Pick<HttpServerOptions, 'production' | 'rateLimiter' | 'persistedQueries' | 'trustProxy' | 'showCacheMaxAgeMs'>
+    Pick<
+      HttpServerOptions,
+      'production' | 'rateLimiter' | 'persistedQueries' | 'trustProxy' | 'showCacheMaxAgeMs' | 'logger'
+    >
   > = {},
   harness?: Harness,
 ): Promise<ApiServer> {
@@ -77,3 +81,24 @@ export const postGraphql = (base: string, payload: unknown, headers: Record<stri
     headers: { 'content-type': 'application/json', accept: 'application/graphql-response+json', ...headers },
     body: typeof payload === 'string' ? payload : JSON.stringify(payload),
   });
+
+const testTokens = createTokenIssuer(TEST_CONFIG.jwtSecret, 3600);
+
+export type GqlAnswer = { data?: any; errors?: { message?: string; extensions?: Record<string, any> }[] };
+
+/**
+ * POST an operation as `viewer`, with a token signed by the harness's key (so viewers made in
+ * bulk by createCustomers need no login); the parsed body.
+ */
+export async function postGraphqlAs(
+  base: string,
+  viewer: Viewer,
+  query: string,
+  variables: Record<string, unknown> = {},
+): Promise<GqlAnswer> {
+  // Fresh users are at token version 0 (the role, where a token carries one, is the viewer's).
+  const user = { id: viewer.id, role: viewer.role, tokenVersion: 0 };
+  const token = await testTokens.sign(user);
+  return (await postGraphql(base, { query, variables }, { authorization: `Bearer ${token}` }))
+    .body as GqlAnswer;
+}

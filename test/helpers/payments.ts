@@ -2,6 +2,7 @@ import { sql } from 'drizzle-orm';
 import type { Viewer } from '../../src/domain/auth/tokens.js';
 import type { Clock } from '../../src/domain/clock.js';
 import type { ServiceConfig } from '../../src/domain/services.js';
+import type { Logger } from '../../src/logger.js';
 import { type FakeStripe, startFakeStripe } from '../../src/fake-stripe/index.js';
 import { createHarness, type Harness } from './harness.js';
 
@@ -32,12 +33,19 @@ export interface PaymentsHarness {
  * client gives up after `timeoutMs` and does not retry by itself, so faults reach the domain.
  */
 export async function createPaymentsHarness(
-  opts: { clock?: Clock; timeoutMs?: number; config?: Partial<ServiceConfig>; poolMax?: number } = {},
+  opts: {
+    clock?: Clock;
+    timeoutMs?: number;
+    config?: Partial<ServiceConfig>;
+    poolMax?: number;
+    logger?: Logger;
+  } = {},
 ): Promise<PaymentsHarness> {
   const fake = await startFakeStripe(opts.clock ? { clock: opts.clock } : {});
   const h = await createHarness({
     ...(opts.clock ? { clock: opts.clock } : {}),
     ...(opts.poolMax ? { poolMax: opts.poolMax } : {}),
+    ...(opts.logger ? { logger: opts.logger } : {}),
     config: {
       payments: {
         stripe: {

@@ -69,3 +69,17 @@ export async function checkSeatInvariants(h: Harness, showId: string): Promise<s
   for (const r of rows) problems.push(r.problem);
   return problems;
 }
+
+/**
+ * Holds that are ACTIVE and unexpired at `now` but no longer hold every seat they were placed
+ * with: a hold the buyer could still pay for while some of its seats are someone else's.
+ */
+export async function activeHoldsMissingSeats(h: Harness, showId: string, now: Date): Promise<string[]> {
+  const rows = await h.db.db.execute<{ id: string }>(sql`
+    select distinct ho.id from holds ho
+    join hold_seats hs on hs.hold_id = ho.id
+    join show_seats ss on ss.id = hs.show_seat_id
+    where ho.show_id = ${showId} and ho.status = 'ACTIVE' and ho.expires_at > ${now.toISOString()}::timestamptz
+      and (ss.status <> 'HELD' or ss.hold_id is distinct from ho.id)`);
+  return rows.map((r) => r.id);
+}

@@ -1,4 +1,5 @@
 import { spawn, type ChildProcess } from 'node:child_process';
+import os from 'node:os';
 import { fileURLToPath } from 'node:url';
 
 export const REPO_ROOT = fileURLToPath(new URL('../..', import.meta.url));
@@ -55,3 +56,25 @@ export async function spawnEntrypoint(
   });
   return { child, port, stdout: () => out, stderr: () => err, exited };
 }
+
+/** The first JSON log line of the process whose `msg` is `msg`. */
+export function logEntry(api: SpawnedProcess, msg: string): Record<string, any> | undefined {
+  return api
+    .stdout()
+    .split('\n')
+    .filter((line) => line.startsWith('{'))
+    .map((line) => JSON.parse(line) as Record<string, any>)
+    .find((entry) => entry['msg'] === msg);
+}
+
+/** An address of this machine that is not loopback: what another machine would connect to. */
+export const externalAddress = Object.values(os.networkInterfaces())
+  .flat()
+  .find((a) => a && a.family === 'IPv4' && !a.internal)?.address;
+
+/** Whether GET /healthz answers at `host:port` (false when the connection is refused). */
+export const answersAt = (host: string, port: number): Promise<boolean> =>
+  fetch(`http://${host}:${port}/healthz`, { signal: AbortSignal.timeout(5000) }).then(
+    (res) => res.ok,
+    () => false,
+  );

@@ -131,23 +131,11 @@ export async function findBookingsPageOfUser(
 }
 
 /** Marks a confirmed booking's ticket used, once; undefined when that did not happen. */
-export async function markCheckedIn(
-  db: DbOrTx,
-  id: string,
-  showId: string | undefined,
-  at: Date,
-): Promise<BookingRow | undefined> {
+export async function markCheckedIn(db: DbOrTx, id: string, at: Date): Promise<BookingRow | undefined> {
   const [row] = await db
     .update(bookings)
     .set({ checkedInAt: at })
-    .where(
-      and(
-        eq(bookings.id, id),
-        eq(bookings.status, 'CONFIRMED'),
-        isNull(bookings.checkedInAt),
-        showId ? eq(bookings.showId, showId) : undefined,
-      ),
-    )
+    .where(and(eq(bookings.id, id), eq(bookings.status, 'CONFIRMED'), isNull(bookings.checkedInAt)))
     .returning();
   return row;
 }

@@ -24,6 +24,22 @@ export async function releaseSeatsOfHolds(
     returning s.id, s.show_id as "showId"`);
 }
 
+/**
+ * Locks the seats a hold still holds, in id order as every seat transaction locks them, and
+ * counts them against the seats it was placed with. A seat a new hold took over from this one
+ * (lazy reclaim of an expired hold) is no longer held by it; one being taken right now is
+ * waited for and then no longer matches. Once locked, no other hold can take them until commit.
+ */
+export async function lockSeatsOfHold(tx: DbOrTx, holdId: string): Promise<{ held: number; placed: number }> {
+  const [row] = await tx.execute<{ held: number; placed: number }>(sql`
+    with held as (
+      select id from show_seats where hold_id = ${holdId} and status = 'HELD' order by id for update
+    )
+    select (select count(*)::int from held) as held,
+           (select count(*)::int from hold_seats where hold_id = ${holdId}) as placed`);
+  return row!;
+}
+
 /** Moves the expiry of a hold's seats along with the hold (extendHold). */
 export async function setHeldSeatsExpiry(tx: DbOrTx, holdId: string, expiresAt: Date): Promise<void> {
   await tx.execute(sql`

@@ -24,6 +24,8 @@ export interface BookingServiceDeps {
   clock: Clock;
   gateway: PaymentGateway;
   tickets: TicketCodec;
+  /** checkIn admits a ticket from this long before its show starts until the show ends. */
+  doorsOpenSeconds: number;
   events?: BookingEvents;
 }
 

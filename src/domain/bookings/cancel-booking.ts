@@ -47,6 +47,15 @@ export async function cancelBooking(
             holdId: booking.holdId,
           });
         }
+        // A ticket used at the door was consumed: no refund, whatever the policy says. Read under
+        // the booking's lock, so a scan racing this cancellation either came first or finds it
+        // cancelled.
+        if (booking.checkedInAt) {
+          throw new CancellationNotAllowedError('This ticket was already used at the door', {
+            reason: 'CHECKED_IN',
+            checkedInAt: booking.checkedInAt.toISOString(),
+          });
+        }
         const [policy] = await findCancellationPolicies(tx, [booking.showId]);
         const tier = tierAt(policy?.tiers ?? DEFAULT_TIERS, show.startsAt, now);
         if (!tier) {

@@ -1,5 +1,5 @@
 import type { Db, DbOrTx } from '../../db/client.js';
-import { setHeldSeatsExpiry } from '../../db/queries/hold-seats.js';
+import { lockSeatsOfHold, setHeldSeatsExpiry } from '../../db/queries/hold-seats.js';
 import { lockHold, setHoldExpiry } from '../../db/queries/holds.js';
 import { releaseHoldRow } from '../../db/queries/release-hold.js';
 import type { HoldRow } from '../../db/schema/index.js';
@@ -67,19 +67,29 @@ export async function extendHold(
 ): Promise<HoldRow> {
   const holdId = parseId(holdIdRaw, 'holdId');
   const key = parseIdempotencyKey(keyRaw);
-  const now = deps.clock.now();
   const { ttlSeconds, extensionSeconds } = deps.config;
   const { value } = await inTransaction(deps.db, (tx) =>
     runIdempotent(
       tx,
-      { userId: viewer.id, key, operation: 'extendHold', input: { holdId }, now },
+      { userId: viewer.id, key, operation: 'extendHold', input: { holdId }, now: deps.clock.now() },
       holdCodec,
       async () => {
         const hold = await lockHold(tx, holdId);
         if (!hold) throw new NotFoundError('Hold', holdId);
         assertCanSeeHold(viewer, hold);
+        // Expiry is decided only once the hold and its seats are locked: a time read before
+        // waiting for the locks is stale, and lazy reclaim lets a new hold take an expired
+        // hold's seats without touching its row. The time is the app clock, the one lazy
+        // reclaim compares with (boxoffice_place_hold's p_now), read now; not Postgres' now(),
+        // which is the transaction's start, nor clock_timestamp(), another clock than the
+        // reclaim's. Whatever the clocks say, a hold missing a seat is over: once its seats
+        // are locked no one can take them before this extension commits.
+        const seats = await lockSeatsOfHold(tx, hold.id);
+        const now = deps.clock.now();
         const status = effectiveHoldStatus(hold, now);
         if (status !== 'ACTIVE') throw new HoldExpiredError(`This hold is ${status.toLowerCase()}`);
+        if (seats.held < seats.placed)
+          throw new HoldExpiredError('This hold has expired; some of its seats went to another buyer');
         if (hold.extensions >= 1) throw new ValidationError('This hold was already extended', 'holdId');
         const cap = extensionCap(hold, ttlSeconds);
         const expiresAt = new Date(Math.min(hold.expiresAt.getTime() + extensionSeconds * 1000, cap));

@@ -1,4 +1,5 @@
 import type { Db } from '../../db/client.js';
+import type { Logger } from '../../logger.js';
 import type { Clock } from '../clock.js';
 import type { PaymentGateway } from './payment-gateway.js';
 import { reconcilePayments } from './reconcile.js';
@@ -25,6 +26,7 @@ export function createPaymentService(deps: {
   gateway: PaymentGateway;
   unknownAfterMs: number;
   events?: { seatsChanged(): void };
+  logger?: Logger;
 }) {
   // Settling a payment may book seats: wake the seat-change sequencer after commit.
   const nudging = async (handled: Promise<number>) => {

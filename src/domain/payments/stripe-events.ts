@@ -8,6 +8,8 @@ import {
   markEventProcessed,
 } from '../../db/queries/stripe-events.js';
 import { applyIntentFacts } from '../bookings/apply-intent.js';
+import { describeError } from '../../describe-error.js';
+import type { Logger } from '../../logger.js';
 import type { Clock } from '../clock.js';
 import { inTransaction } from '../tx.js';
 import { isId } from '../validation.js';
@@ -19,6 +21,7 @@ export interface StripeEventDeps {
   db: Db;
   clock: Clock;
   gateway: PaymentGateway;
+  logger?: Logger;
 }
 
 /** After this many failed attempts an event waits for a person (stripe_events.last_error says why). */
@@ -59,7 +62,12 @@ export async function processStripeEvents(deps: StripeEventDeps, limit: number):
         await tx.transaction((sp) => handleEvent(sp, row.type, row.payload, deps.clock.now()));
         await markEventProcessed(tx, row.id, deps.clock.now());
       } catch (err) {
-        await markEventFailed(tx, row.id, err instanceof Error ? err.message : String(err));
+        // Without query parameters: a failed update may carry a client_secret (describeError).
+        await markEventFailed(tx, row.id, describeError(err));
+        deps.logger?.warn(
+          { err, eventId: row.id, type: row.type, attempt: row.attempts + 1 },
+          'Stripe event failed',
+        );
       }
     }
     return rows.length;

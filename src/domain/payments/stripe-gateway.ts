@@ -1,4 +1,5 @@
 import Stripe from 'stripe';
+import { describeError } from '../../describe-error.js';
 import { factsOfIntent } from './intent-facts.js';
 import {
   type ChargeOutcome,
@@ -172,4 +173,5 @@ function endpointOf(apiUrl: string | undefined): {
   return { host: url.hostname, port: url.port ? Number(url.port) : protocol === 'http' ? 80 : 443, protocol };
 }
 
-const messageOf = (err: unknown) => (err instanceof Error ? err.message : String(err));
+/** Stored as a payment's failure message or a refund's last error: never with parameters. */
+const messageOf = (err: unknown) => describeError(err);

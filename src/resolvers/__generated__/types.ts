@@ -410,7 +410,11 @@ export type Mutation = {
    * maps see one change (`seatChanged`) with the seats BLOCKED.
    */
   blockSeats: Show;
-  /** Cancel a confirmed booking (owner or admin): refunds per the show's cancellation policy. */
+  /**
+   * Cancel a confirmed booking (owner or admin): refunds per the show's cancellation policy.
+   * CANCELLATION_NOT_ALLOWED when it is too late by that policy, when the booking is not paid or
+   * already cancelled, and once its ticket was checked in (`extensions.reason: CHECKED_IN`).
+   */
   cancelBooking: Booking;
   /**
    * Admins, and the venue's managers. Cancels the show: no further holds or bookings, its holds are
@@ -418,8 +422,11 @@ export type Mutation = {
    */
   cancelShow: Show;
   /**
-   * At the door: marks a ticket used, once. Admins, and the VENUE_MANAGER or DOOR_STAFF of the
-   * show's venue (FORBIDDEN elsewhere). `showId` rejects tickets of other shows.
+   * At the door: marks a ticket used, once, from `DOORS_OPEN_SECONDS` (default 2 hours) before its
+   * show starts until the show ends. Admins, and the VENUE_MANAGER or DOOR_STAFF of the show's venue
+   * (FORBIDDEN elsewhere). `showId` also rejects tickets of other shows. A refused ticket is
+   * BAD_USER_INPUT with `extensions.reason`: TICKET_INVALID, WRONG_SHOW, BOOKING_NOT_CONFIRMED,
+   * TICKET_ALREADY_USED (with `checkedInAt`), DOORS_NOT_OPEN (with `doorsOpenAt`) or SHOW_OVER.
    */
   checkIn: Booking;
   /**
