@@ -160,3 +160,13 @@ export async function findNextSalesOpening(
     .limit(1);
   return row;
 }
+
+/** Shows with the venue each plays at, without locking them. */
+export async function findShowsAtVenue(db: DbOrTx, ids: readonly string[]): Promise<ShowAtVenue[]> {
+  if (ids.length === 0) return [];
+  return db
+    .select({ ...getTableColumns(shows), venueId: screens.venueId })
+    .from(shows)
+    .innerJoin(screens, eq(screens.id, shows.screenId))
+    .where(inArray(shows.id, [...ids]));
+}

@@ -1,6 +1,6 @@
 import type { Db } from '../../db/client.js';
 import { findRefundsOfBookings } from '../../db/queries/refunds.js';
-import type { BookingRow, RefundTier } from '../../db/schema/index.js';
+import type { BookingRow } from '../../db/schema/index.js';
 import type { Viewer } from '../auth/tokens.js';
 import type { Clock } from '../clock.js';
 import type { PaymentGateway } from '../payments/payment-gateway.js';
@@ -57,10 +57,10 @@ export function createBookingService(deps: BookingServiceDeps) {
     ticket: (booking: BookingRow): { code: string } | null =>
       booking.status === 'CONFIRMED' ? { code: deps.tickets.codeFor(booking.id) } : null,
     qrSvg: (code: string) => ticketQrSvg(code),
-    checkIn: (code: string, showId?: string | null) => checkIn(deps, code, showId),
+    checkIn: (actor: Viewer, input: Parameters<typeof checkIn>[2]) => checkIn(deps, actor, input),
 
-    setCancellationPolicy: (input: { showId: string; tiers: readonly RefundTier[] }) =>
-      setCancellationPolicy(deps, input),
+    setCancellationPolicy: (actor: Viewer, input: Parameters<typeof setCancellationPolicy>[2]) =>
+      setCancellationPolicy(deps, actor, input),
   };
 }
 export type BookingService = ReturnType<typeof createBookingService>;

@@ -2,6 +2,8 @@ import type { Db } from '../../db/client.js';
 import { findCancellationPolicies } from '../../db/queries/cancellation-policies.js';
 import { findBookingsByIds, lockBooking, lockShowForBooking } from '../../db/queries/bookings.js';
 import { recordSeatChange } from '../../db/queries/seat-changes.js';
+import { findShowsAtVenue } from '../../db/queries/shows.js';
+import { recordAudit } from '../audit/record-audit.js';
 import type { BookingRow } from '../../db/schema/index.js';
 import { CancellationNotAllowedError, NotFoundError } from '../../errors.js';
 import type { Viewer } from '../auth/tokens.js';
@@ -63,8 +65,9 @@ export async function cancelBooking(
             startsAt: show.startsAt.toISOString(),
           });
         }
+        const refundAmount = refundAmountOf(booking.totalAmount, tier);
         const { booking: cancelled, freed } = await endConfirmedBooking(tx, booking, {
-          refundAmount: refundAmountOf(booking.totalAmount, tier),
+          refundAmount,
           reason: 'BOOKING_CANCELLED',
           now,
         });
@@ -75,6 +78,15 @@ export async function cancelBooking(
             seats: freed.map((id) => ({ id, status: 'AVAILABLE' as const })),
           });
         }
+        await recordAudit(tx, {
+          action: 'booking.cancelled',
+          actor: viewer,
+          at: now,
+          targetId: booking.id,
+          venueId: (await findShowsAtVenue(tx, [booking.showId]))[0]?.venueId,
+          showId: booking.showId,
+          details: { reference: booking.reference, refundAmount, refundPercent: tier.refundPercent },
+        });
         return cancelled;
       },
     ),
