@@ -62,9 +62,15 @@ LANGUAGE sql STABLE AS $$
        AND (sales_end_at IS NULL OR sales_end_at > p_now))
 $$;
 --> statement-breakpoint
--- 0007's function plus the event's purchase cap (BXCAP, DETAIL 'owned:limit') and the sales window.
---   BXCAP  this hold plus the buyer's live bookings of the show would exceed the event's maxTicketsPerUser
-DROP FUNCTION boxoffice_place_hold(uuid, uuid, uuid, uuid[], int[], int, text, timestamptz, timestamptz, int, text, int);
+-- 0005's function plus the event's purchase cap, the per-IP cap on seats held per show
+-- (RATE_LIMIT_IP_HELD_SEATS_PER_SHOW: free accounts would otherwise let one client hold a whole
+-- show, a few seats per account) and the sales window:
+--   BXCAP  this hold plus the buyer's live bookings of the show would exceed the event's
+--          maxTicketsPerUser (DETAIL 'owned:limit')
+--   BXIPC  the client's IP would hold more than p_ip_seat_cap seats of the show (DETAIL: held now)
+-- The IP count runs under a transaction-scoped advisory lock on (show, IP), so concurrent holds
+-- from one IP are counted one after another and can never pass the cap together; other IPs never wait.
+DROP FUNCTION boxoffice_place_hold(uuid, uuid, uuid, uuid[], int[], int, text, timestamptz, timestamptz, int);
 --> statement-breakpoint
 CREATE FUNCTION boxoffice_place_hold(
   p_hold_id uuid, p_user_id uuid, p_show_id uuid, p_seat_ids uuid[], p_prices int[],

@@ -98,7 +98,7 @@ const OUTCOME_BY_SQLSTATE: Record<string, (detail: string) => PlaceHoldOutcome> 
 };
 
 /**
- * Places a hold with `boxoffice_place_hold` (migrations 0005, 0007, 0008): user lock and limits,
+ * Places a hold with `boxoffice_place_hold` (migration 0008): user lock and limits,
  * the event's purchase cap, the per-IP cap on seats held per show (when `ipSeatCap` is set), the
  * sales window, replacing
  * the user's previous hold on the show, taking the seats, their price quote and the log row, in
