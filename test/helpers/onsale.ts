@@ -1,0 +1,152 @@
+import { sql } from 'drizzle-orm';
+import { SYSTEM_ACTOR } from '../../src/domain/access/authorize.js';
+import { createTokenIssuer, type Viewer } from '../../src/domain/auth/tokens.js';
+import type { AppServices } from '../../src/domain/services.js';
+import { postGraphql, type ApiServer } from './api-server.js';
+import { createScreen, tag } from './catalog.js';
+import { TEST_CONFIG, type GqlResult, type Harness } from './harness.js';
+import { createCustomers } from './users.js';
+
+/** The password `Harness.admin()` gives its admins. */
+const ADMIN_PASSWORD = 'admin password 123';
+
+/** A signed-in caller over HTTP: its viewer (for assertions) and bearer token (null: anonymous). */
+export interface Caller {
+  name: string;
+  viewer: Viewer | null;
+  token: string | null;
+  email?: string;
+}
+
+/** One GraphQL request over the real HTTP server, as `caller`. */
+export async function gql<T = any>(
+  api: ApiServer,
+  caller: Caller | null,
+  query: string,
+  variables: Record<string, unknown> = {},
+): Promise<GqlResult<T> & { status: number }> {
+  const headers: Record<string, string> = caller?.token ? { authorization: `Bearer ${caller.token}` } : {};
+  const res = await postGraphql(api.base, { query, variables }, headers);
+  return { ...(res.body as GqlResult<T>), status: res.status };
+}
+
+export const anonymous: Caller = { name: 'anonymous', viewer: null, token: null };
+
+export async function customerCaller(h: Harness, name = 'customer'): Promise<Caller> {
+  const c = await h.customer();
+  return { name, viewer: { id: c.id, role: c.role }, token: c.token, email: c.email };
+}
+
+export async function adminCaller(h: Harness, name = 'admin'): Promise<Caller> {
+  const a = await h.admin();
+  const { token } = await h.services.auth.login({ email: a.email, password: ADMIN_PASSWORD });
+  return { name, viewer: { id: a.id, role: 'ADMIN' }, token, email: a.email };
+}
+
+/** A customer account holding `role` at `venueId` (granted by the system, as a seed would). */
+export async function venueStaffCaller(
+  h: Harness,
+  name: string,
+  venueId: string,
+  role: 'VENUE_MANAGER' | 'DOOR_STAFF',
+): Promise<Caller> {
+  const caller = await customerCaller(h, name);
+  await h.services.staff.grantVenueRole(SYSTEM_ACTOR, { email: caller.email!, venueId, role });
+  return caller;
+}
+
+/**
+ * One md5 per table of the public schema (migration bookkeeping aside): equal fingerprints mean
+ * no row was added, changed or removed anywhere.
+ */
+export async function fingerprint(h: Harness): Promise<Record<string, string>> {
+  const tables = await h.db.sql<{ name: string }[]>`
+    select table_name as name from information_schema.tables
+    where table_schema = 'public' and table_type = 'BASE TABLE' order by table_name`;
+  const parts = tables.map(
+    ({ name }) =>
+      `select '${name}' as name, md5(coalesce(string_agg(t::text, '|' order by t::text), '')) as hash from "${name}" t`,
+  );
+  const rows = await h.db.sql.unsafe<{ name: string; hash: string }[]>(parts.join(' union all '));
+  return Object.fromEntries(rows.map((r) => [r.name, r.hash]));
+}
+
+export type AuditRow = {
+  id: string;
+  at: Date;
+  actorId: string | null;
+  action: string;
+  targetId: string | null;
+  venueId: string | null;
+  showId: string | null;
+  details: Record<string, any>;
+};
+
+/** The stored audit entries, oldest first (by insertion into the table). */
+export async function auditRows(h: Harness): Promise<AuditRow[]> {
+  return h.db.db.execute<AuditRow>(sql`
+    select id, at, actor_id as "actorId", action, target_id as "targetId", venue_id as "venueId",
+      show_id as "showId", details
+    from audit_log order by at, ctid`);
+}
+
+/** Entries written after `before` (the result of an earlier `auditRows`). */
+export async function newAuditRows(h: Harness, before: readonly AuditRow[]): Promise<AuditRow[]> {
+  const seen = new Set(before.map((r) => r.id));
+  return (await auditRows(h)).filter((r) => !seen.has(r.id));
+}
+
+/**
+ * A show in a venue of its own (a `rows` x `seats` screen, section `Main` at `price`) of a new
+ * 120-minute event, with the given sales window; built by the system through the real service.
+ */
+export async function showWithWindow(
+  services: AppServices,
+  opts: {
+    cityId: string;
+    startsAt: Date;
+    salesStartAt?: Date | null;
+    salesEndAt?: Date | null;
+    rows?: number;
+    seats?: number;
+    price?: number;
+    maxTicketsPerUser?: number;
+  },
+) {
+  const { venue, screen } = await createScreen(services, opts.cityId, opts.rows, opts.seats);
+  const event = await services.admin.createEvent(SYSTEM_ACTOR, {
+    kind: 'CONCERT',
+    title: `Gig ${tag()}`,
+    durationMinutes: 120,
+    ...(opts.maxTicketsPerUser ? { maxTicketsPerUser: opts.maxTicketsPerUser } : {}),
+  });
+  const show = await services.admin.scheduleShow(SYSTEM_ACTOR, {
+    eventId: event.id,
+    screenId: screen.id,
+    startsAt: opts.startsAt,
+    currency: 'EUR',
+    prices: [{ section: 'Main', amount: opts.price ?? 1000 }],
+    salesStartAt: opts.salesStartAt ?? null,
+    salesEndAt: opts.salesEndAt ?? null,
+  });
+  const seatIds = await services.db
+    .execute<{ id: string }>(
+      sql`select ss.id from show_seats ss join seats s on s.id = ss.seat_id
+          where ss.show_id = ${show.id} order by s.y, s.x`,
+    )
+    .then((rows) => rows.map((r) => r.id));
+  return { venue, screen, event, show, seatIds };
+}
+
+/** `n` customers inserted directly (no password hashing) with tokens the server accepts. */
+export async function quickCustomers(h: Harness, n: number): Promise<Caller[]> {
+  const users = await createCustomers(h, n);
+  const tokens = createTokenIssuer(TEST_CONFIG.jwtSecret, TEST_CONFIG.jwtTtlSeconds);
+  return Promise.all(
+    users.map(async (viewer, i) => ({ name: `buyer ${i}`, viewer, token: await tokens.sign(viewer) })),
+  );
+}
+
+export const HOLD = `mutation Hold($input: HoldSeatsInput!) {
+  holdSeats(input: $input) { id status total { amount } seats { id price { amount } } }
+}`;
