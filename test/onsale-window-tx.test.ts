@@ -4,7 +4,16 @@ import { createManualClock } from '../src/domain/clock.js';
 import { startApiServer, type ApiServer } from './helpers/api-server.js';
 import { HOUR, tag } from './helpers/catalog.js';
 import { createHarness, type Harness } from './helpers/harness.js';
-import { adminCaller, gql, HOLD, quickCustomers, showWithWindow, type Caller } from './helpers/onsale.js';
+import {
+  adminCaller,
+  gql,
+  HOLD,
+  lockWaiters,
+  quickCustomers,
+  showWithWindow,
+  until,
+  type Caller,
+} from './helpers/onsale.js';
 import { checkSeatInvariants, seatChangeLog, seatStates, showVersion } from './helpers/seats.js';
 
 // The sales window is checked inside the hold's own transaction, not only by the read before it:
@@ -37,21 +46,7 @@ const ARCHIVE_SHOW = `mutation($input: ArchiveShowInput!) { archiveShow(input: $
 const hold = (who: Caller, showId: string, seatIds: string[]) =>
   gql(api, who, HOLD, { input: { showId, seatIds } });
 
-async function until(check: () => Promise<boolean>, what: string): Promise<void> {
-  const deadline = Date.now() + 10_000;
-  while (!(await check())) {
-    if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}`);
-    await new Promise((r) => setTimeout(r, 10));
-  }
-}
-
-/** Backends of this test's database waiting for a lock in `boxoffice_place_hold`. */
-const holdsWaiting = async () => {
-  const [row] = await h.db.sql<{ n: number }[]>`
-    select count(*)::int as n from pg_stat_activity
-    where datname = current_database() and wait_event_type = 'Lock' and query like '%boxoffice_place_hold%'`;
-  return row!.n;
-};
+const holdsWaiting = () => lockWaiters(h, '%boxoffice_place_hold%');
 
 /**
  * Places a hold whose read-before saw the show on sale, then, while its transaction waits for

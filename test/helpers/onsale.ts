@@ -150,3 +150,33 @@ export async function quickCustomers(h: Harness, n: number): Promise<Caller[]> {
 export const HOLD = `mutation Hold($input: HoldSeatsInput!) {
   holdSeats(input: $input) { id status total { amount } seats { id price { amount } } }
 }`;
+
+/** Polls `check` every 10 ms until it holds; throws after 10 s naming `what` was awaited. */
+export async function until(check: () => Promise<boolean> | boolean, what: string): Promise<void> {
+  const deadline = Date.now() + 10_000;
+  while (!(await check())) {
+    if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}`);
+    await new Promise((r) => setTimeout(r, 10));
+  }
+}
+
+/** Backends of the harness's database waiting for a lock while running a statement like `like`. */
+export async function lockWaiters(h: Harness, like: string): Promise<number> {
+  const [row] = await h.db.sql<{ n: number }[]>`
+    select count(*)::int as n from pg_stat_activity
+    where datname = current_database() and wait_event_type = 'Lock' and query ilike ${like}`;
+  return row!.n;
+}
+
+/** What a buyer has of a show in the database: seats of running holds, booked seats, active holds. */
+export async function ticketsOf(h: Harness, who: Caller, showId: string) {
+  const [row] = await h.db.sql<{ held: number; booked: number; activeHolds: number }[]>`
+    select
+      (select count(*)::int from show_seats ss join holds h on h.id = ss.hold_id
+        where ss.show_id = ${showId} and ss.status = 'HELD' and h.user_id = ${who.viewer!.id}) as held,
+      (select count(*)::int from show_seats ss join bookings b on b.id = ss.booking_id
+        where ss.show_id = ${showId} and ss.status = 'BOOKED' and b.user_id = ${who.viewer!.id}) as booked,
+      (select count(*)::int from holds where show_id = ${showId} and user_id = ${who.viewer!.id}
+        and status = 'ACTIVE') as "activeHolds"`;
+  return row!;
+}
