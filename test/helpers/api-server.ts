@@ -19,7 +19,10 @@ export interface ApiServer {
  */
 export async function startApiServer(
   opts: Partial<
-    Pick<HttpServerOptions, 'production' | 'rateLimiter' | 'persistedQueries' | 'trustProxy' | 'showCacheMaxAgeMs'>
+    Pick<
+      HttpServerOptions,
+      'production' | 'rateLimiter' | 'persistedQueries' | 'trustProxy' | 'showCacheMaxAgeMs'
+    >
   > = {},
   harness?: Harness,
 ): Promise<ApiServer> {

@@ -2,7 +2,7 @@ import { sql } from 'drizzle-orm';
 import { SYSTEM_ACTOR } from '../../src/domain/access/authorize.js';
 import { createTokenIssuer, type Viewer } from '../../src/domain/auth/tokens.js';
 import type { AppServices } from '../../src/domain/services.js';
-import { postGraphql, type ApiServer } from './api-server.js';
+import { postGraphql, startApiServer, type ApiServer } from './api-server.js';
 import { createScreen, tag } from './catalog.js';
 import { TEST_CONFIG, type GqlResult, type Harness } from './harness.js';
 import { createCustomers } from './users.js';
@@ -179,4 +179,37 @@ export async function ticketsOf(h: Harness, who: Caller, showId: string) {
       (select count(*)::int from holds where show_id = ${showId} and user_id = ${who.viewer!.id}
         and status = 'ACTIVE') as "activeHolds"`;
   return row!;
+}
+
+type ShowScene = Awaited<ReturnType<typeof showWithWindow>>;
+let nextDay = 3;
+/** A start a day after the last one handed out: shows of one screen never overlap. */
+export const nextShowStart = () => new Date(Date.now() + (nextDay += 1) * 24 * 3600 * 1000);
+
+/** Another show of `eventId` (default: the scene's) on the scene's screen, a day after the last. */
+export function scheduleNext(services: AppServices, scene: ShowScene, eventId = scene.event.id) {
+  return services.admin.scheduleShow(SYSTEM_ACTOR, {
+    eventId,
+    screenId: scene.screen.id,
+    startsAt: nextShowStart(),
+    currency: 'EUR',
+    prices: [{ section: 'Main', amount: 1000 }],
+  });
+}
+
+/**
+ * The real HTTP server (show cache off) on `h`, a city, a venue "here" with a show two days
+ * ahead, an admin and a manager of that venue.
+ */
+export async function venueScene(h: Harness) {
+  const api = await startApiServer({ showCacheMaxAgeMs: 0 }, h);
+  const cityId = (await h.services.admin.createCity(SYSTEM_ACTOR, { name: `City ${tag()}`, country: 'DE' }))
+    .id;
+  const here = await showWithWindow(h.services, {
+    cityId,
+    startsAt: new Date(Date.now() + 2 * 24 * 3600 * 1000),
+  });
+  const admin = await adminCaller(h);
+  const manager = await venueStaffCaller(h, 'manager', here.venue.id, 'VENUE_MANAGER');
+  return { api, cityId, here, admin, manager, freshShow: () => scheduleNext(h.services, here) };
 }

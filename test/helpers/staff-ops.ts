@@ -1,7 +1,7 @@
 import { SYSTEM_ACTOR } from '../../src/domain/access/authorize.js';
 import { DAY, tag } from './catalog.js';
 import type { Harness } from './harness.js';
-import { HOLD, showWithWindow } from './onsale.js';
+import { HOLD, nextShowStart, scheduleNext, showWithWindow } from './onsale.js';
 import { createCustomers } from './users.js';
 
 /** The callers of the role table. */
@@ -36,18 +36,9 @@ export interface StaffWorld {
 }
 
 const MANAGERS: RoleName[] = ['admin', 'managerHere'];
-let day = 3;
 
 /** A fresh show on the screen of the venue "here", a day after the previous one. */
-export async function showHere(w: StaffWorld, eventId = w.here.event.id) {
-  return w.h.services.admin.scheduleShow(SYSTEM_ACTOR, {
-    eventId,
-    screenId: w.here.screen.id,
-    startsAt: new Date(Date.now() + (day += 1) * DAY),
-    currency: 'EUR',
-    prices: [{ section: 'Main', amount: 1000 }],
-  });
-}
+export const showHere = (w: StaffWorld, eventId?: string) => scheduleNext(w.h.services, w.here, eventId);
 
 const firstSeat = async (w: StaffWorld, showId: string) => {
   const [row] = await w.h.db.sql<{ id: string }[]>`
@@ -145,7 +136,7 @@ export function staffOps(w: StaffWorld): StaffOp[] {
       input: {
         eventId: w.here.event.id,
         screenId: w.here.screen.id,
-        startsAt: new Date(Date.now() + (day += 1) * DAY).toISOString(),
+        startsAt: nextShowStart().toISOString(),
         prices: [{ section: 'Main', amount: 1200 }],
         currency: 'EUR',
       },
