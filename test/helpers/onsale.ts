@@ -20,7 +20,7 @@ export interface Caller {
 
 /** One GraphQL request over the real HTTP server, as `caller`. */
 export async function gql<T = any>(
-  api: ApiServer,
+  api: Pick<ApiServer, 'base'>,
   caller: Caller | null,
   query: string,
   variables: Record<string, unknown> = {},
@@ -56,16 +56,19 @@ export async function venueStaffCaller(
 }
 
 /**
- * One md5 per table of the public schema (migration bookkeeping aside): equal fingerprints mean
- * no row was added, changed or removed anywhere.
+ * One md5 per table of the public schema: equal fingerprints mean no row was added, changed or
+ * removed anywhere. `seat_changes.published_at` is left out: the relay stamps it in the background
+ * after delivering a change, which is delivery bookkeeping, not state.
  */
 export async function fingerprint(h: Harness): Promise<Record<string, string>> {
   const tables = await h.db.sql<{ name: string }[]>`
     select table_name as name from information_schema.tables
     where table_schema = 'public' and table_type = 'BASE TABLE' order by table_name`;
+  const rowsOf = (name: string) =>
+    name === 'seat_changes' ? `(select id, show_id, version, cause, seats from seat_changes)` : `"${name}"`;
   const parts = tables.map(
     ({ name }) =>
-      `select '${name}' as name, md5(coalesce(string_agg(t::text, '|' order by t::text), '')) as hash from "${name}" t`,
+      `select '${name}' as name, md5(coalesce(string_agg(t::text, '|' order by t::text), '')) as hash from ${rowsOf(name)} t`,
   );
   const rows = await h.db.sql.unsafe<{ name: string; hash: string }[]>(parts.join(' union all '));
   return Object.fromEntries(rows.map((r) => [r.name, r.hash]));
