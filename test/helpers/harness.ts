@@ -32,7 +32,11 @@ export interface Harness {
   statements: string[];
   resetStatements(): void;
   /** Executes an operation through the real schema, Apollo pipeline and error mapping. */
-  exec<T = Record<string, any>>(query: string, variables?: Record<string, unknown>, viewer?: Viewer | null): Promise<GqlResult<T>>;
+  exec<T = Record<string, any>>(
+    query: string,
+    variables?: Record<string, unknown>,
+    viewer?: Viewer | null,
+  ): Promise<GqlResult<T>>;
   /** Registers a fresh customer and returns its viewer. */
   customer(): Promise<Viewer & { email: string; token: string }>;
   /** Creates a fresh admin and returns its viewer. */
@@ -58,7 +62,11 @@ export async function createHarness(
   });
   await apollo.start();
 
-  const exec = async <T,>(query: string, variables?: Record<string, unknown>, viewer: Viewer | null = null) => {
+  const exec = async <T>(
+    query: string,
+    variables?: Record<string, unknown>,
+    viewer: Viewer | null = null,
+  ) => {
     const res = await apollo.executeOperation(
       { query, ...(variables ? { variables } : {}) },
       { contextValue: createContext(services, viewer) },
@@ -79,7 +87,11 @@ export async function createHarness(
     exec,
     async customer() {
       const email = `c-${randomUUID()}@example.test`;
-      const { token, user } = await services.auth.register({ email, password: 'correct horse battery', name: 'Test Customer' });
+      const { token, user } = await services.auth.register({
+        email,
+        password: 'correct horse battery',
+        name: 'Test Customer',
+      });
       return { id: user.id, role: user.role, email, token };
     },
     async admin() {

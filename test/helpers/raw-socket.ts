@@ -60,7 +60,9 @@ export async function openRawSocket(
     }),
   );
   ws.on('error', () => {});
-  const opened = new Promise<'open'>((resolve, reject) => ws.once('open', () => resolve('open')).once('error', reject));
+  const opened = new Promise<'open'>((resolve, reject) =>
+    ws.once('open', () => resolve('open')).once('error', reject),
+  );
   const first = await Promise.race([opened, refused]);
   if (first !== 'open') {
     ws.terminate();
