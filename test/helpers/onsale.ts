@@ -146,7 +146,7 @@ export async function quickCustomers(h: Harness, n: number): Promise<Caller[]> {
   const users = await createCustomers(h, n);
   const tokens = createTokenIssuer(TEST_CONFIG.jwtSecret, TEST_CONFIG.jwtTtlSeconds);
   return Promise.all(
-    users.map(async (viewer, i) => ({ name: `buyer ${i}`, viewer, token: await tokens.sign(viewer) })),
+    users.map(async (viewer, i) => ({ name: `buyer ${i}`, viewer, token: await tokens.sign({ id: viewer.id, tokenVersion: 0 }) })),
   );
 }
 
