@@ -120,7 +120,8 @@ const cases: AuditCase[] = [
       const input = { eventId: here.event.id, maxTicketsPerUser: 4 };
       const send = () => call(as, m('updateEvent', 'UpdateEventInput'), { input });
       const details = { before: { maxTicketsPerUser: 10 }, after: { maxTicketsPerUser: 4 } };
-      return { send, target: here.event.id, venue: null, show: null, details };
+      // Shown at one venue only: its edits are filed under that venue.
+      return { send, target: here.event.id, venue: here.venue.id, show: null, details };
     },
   },
   {

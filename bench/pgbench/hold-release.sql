@@ -1,14 +1,13 @@
 -- The database half of `npm run bench:holds`: what one holdSeats call sends (the pre-read of
 -- src/db/queries/place-hold.ts findHoldRequestContext, then boxoffice_place_hold from migration
--- 0005) and, when the hold succeeded, what releaseHold sends (src/db/queries/release-hold.ts).
+-- 0008, as called with rate limits off: no per-IP cap, the purchase cap on) and, when the hold succeeded, what releaseHold sends (src/db/queries/release-hold.ts).
 -- Run with -M prepared and -D show=<uuid>; bench_seats / bench_users map numbers to ids, and
 -- bench_try_place_hold (created by the benchmark) turns the function's "seats unavailable"
 -- error into false, since an error would end a pgbench client. Keep in step with those files.
 \set n random(1, 500)
 SELECT id AS seat FROM bench_seats WHERE n = :n \gset
 SELECT id AS uid, gen_random_uuid() AS hold FROM bench_users WHERE n = :client_id \gset
-SELECT sh.id, sh.status, sh.starts_at, sh.currency,
-  (SELECT json_object_agg(p.section, p.amount) FROM show_prices p WHERE p.show_id = sh.id) AS prices,
+SELECT sh.id, sh.status, sh.starts_at, sh.currency, sh.sales_start_at, sh.sales_end_at, sh.archived_at,
   (SELECT json_agg(json_build_object('id', ss.id, 'showId', ss.show_id, 'section', ss.section,
             'status', ss.status, 'holdExpiresAt', ss.hold_expires_at, 'holdUserId', h.user_id))
      FROM show_seats ss LEFT JOIN holds h ON h.id = ss.hold_id
@@ -17,8 +16,8 @@ FROM shows sh WHERE sh.id = :show;
 SELECT (ss.status = 'AVAILABLE' OR (ss.status = 'HELD' AND (ss.hold_expires_at <= now() OR h.user_id = :uid)))::int AS free
   FROM show_seats ss LEFT JOIN holds h ON h.id = ss.hold_id WHERE ss.id = :seat \gset
 \if :free = 1
-SELECT bench_try_place_hold(:hold, :uid, :show, ARRAY[:seat]::uuid[], ARRAY[9000]::int[], 9000, 'EUR',
-  now(), now() + interval '10 minutes', 3)::int AS placed \gset
+SELECT bench_try_place_hold(:hold, :uid, :show, ARRAY[:seat]::uuid[], 'EUR',
+  now(), now() + interval '10 minutes', 3, NULL, NULL, true)::int AS placed \gset
 \if :placed = 1
 WITH h AS (
   SELECT * FROM holds WHERE id = :hold FOR UPDATE

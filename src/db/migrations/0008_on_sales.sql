@@ -73,11 +73,12 @@ $$;
 DROP FUNCTION boxoffice_place_hold(uuid, uuid, uuid, uuid[], int[], int, text, timestamptz, timestamptz, int);
 --> statement-breakpoint
 CREATE FUNCTION boxoffice_place_hold(
-  p_hold_id uuid, p_user_id uuid, p_show_id uuid, p_seat_ids uuid[], p_prices int[],
-  p_total int, p_currency text, p_now timestamptz, p_expires_at timestamptz, p_max_active int,
+  p_hold_id uuid, p_user_id uuid, p_show_id uuid, p_seat_ids uuid[],
+  p_currency text, p_now timestamptz, p_expires_at timestamptz, p_max_active int,
   p_client_ip text, p_ip_seat_cap int, p_enforce_purchase_limit boolean
-) RETURNS void LANGUAGE plpgsql AS $$
+) RETURNS int LANGUAGE plpgsql AS $$
 DECLARE
+  v_total int;
   v_limit int;
   v_owned int;
   v_active int;
@@ -141,8 +142,13 @@ BEGIN
     UPDATE hold_seats SET active = false WHERE hold_id = v_previous AND active;
   END IF;
 
+  -- The quote: each seat at its section's price as of now, in this transaction, so a hold that
+  -- commits after a price change pays the new price (holds placed before keep theirs).
+  SELECT coalesce(sum(sp.amount), 0)::int INTO v_total
+    FROM show_seats ss JOIN show_prices sp ON sp.show_id = ss.show_id AND sp.section = ss.section
+   WHERE ss.show_id = p_show_id AND ss.id = ANY (p_seat_ids);
   INSERT INTO holds (id, user_id, show_id, expires_at, total_amount, currency, created_at, client_ip)
-  VALUES (p_hold_id, p_user_id, p_show_id, p_expires_at, p_total, p_currency, p_now,
+  VALUES (p_hold_id, p_user_id, p_show_id, p_expires_at, v_total, p_currency, p_now,
           CASE WHEN p_ip_seat_cap IS NULL THEN NULL ELSE p_client_ip END);
 
   -- Free at p_now: AVAILABLE, or HELD by a hold that has expired (lazy reclaim). A loser waits
@@ -167,7 +173,9 @@ BEGIN
     UPDATE hold_seats SET active = false WHERE show_seat_id = ANY (v_reclaimed) AND active;
   END IF;
   INSERT INTO hold_seats (hold_id, show_seat_id, price_amount)
-  SELECT p_hold_id, q.id, q.price FROM unnest(p_seat_ids, p_prices) AS q(id, price);
+  SELECT p_hold_id, ss.id, sp.amount
+    FROM show_seats ss JOIN show_prices sp ON sp.show_id = ss.show_id AND sp.section = ss.section
+   WHERE ss.show_id = p_show_id AND ss.id = ANY (p_seat_ids);
 
   -- The log row; only while the show sells at p_now, the request's instant (the hold's foreign key
   -- share-locked the show row, so a concurrent cancel or archive either committed before this read
@@ -181,5 +189,6 @@ BEGIN
   IF NOT FOUND THEN
     RAISE EXCEPTION 'show % is not on sale', p_show_id USING ERRCODE = 'BXOFF';
   END IF;
+  RETURN v_total;
 END;
 $$;

@@ -1,4 +1,4 @@
-import { and, desc, eq, inArray, sql } from 'drizzle-orm';
+import { and, desc, eq, inArray, or, sql } from 'drizzle-orm';
 import type { DbOrTx } from '../client.js';
 import { auditLog, type AuditLogRow } from '../schema/index.js';
 
@@ -9,12 +9,13 @@ export async function insertAuditEntry(db: DbOrTx, entry: NewAuditEntry): Promis
   await db.insert(auditLog).values(entry);
 }
 
-/** Already validated by the domain. `venueIds`: only entries of these venues (a manager's scope). */
+/** Already validated by the domain. */
 export interface AuditListFilter {
   venueId?: string;
   showId?: string;
   actorId?: string;
-  venueIds?: readonly string[];
+  /** A manager's scope: entries of these venues, or their own. */
+  scope?: { venueIds: readonly string[]; actorId: string };
 }
 
 /** One keyset page, newest first by (at, id). */
@@ -32,7 +33,14 @@ export async function findAuditPage(
         filter.venueId ? eq(auditLog.venueId, filter.venueId) : undefined,
         filter.showId ? eq(auditLog.showId, filter.showId) : undefined,
         filter.actorId ? eq(auditLog.actorId, filter.actorId) : undefined,
-        filter.venueIds ? inArray(auditLog.venueId, [...filter.venueIds]) : undefined,
+        filter.scope
+          ? or(
+              filter.scope.venueIds.length > 0
+                ? inArray(auditLog.venueId, [...filter.scope.venueIds])
+                : undefined,
+              eq(auditLog.actorId, filter.scope.actorId),
+            )
+          : undefined,
         before
           ? sql`(${auditLog.at}, ${auditLog.id}) < (${before.at.toISOString()}::timestamptz, ${before.id}::uuid)`
           : undefined,

@@ -1,6 +1,6 @@
 import { and, desc, eq, inArray, isNull, sql } from 'drizzle-orm';
 import type { DbOrTx } from '../client.js';
-import { bookings, holds, shows, type BookingRow, type HoldRow } from '../schema/index.js';
+import { bookings, holds, shows, users, type BookingRow, type HoldRow } from '../schema/index.js';
 
 export async function findBookingsByIds(db: DbOrTx, ids: readonly string[]): Promise<BookingRow[]> {
   if (ids.length === 0) return [];
@@ -141,9 +141,24 @@ export async function markCheckedIn(db: DbOrTx, id: string, at: Date): Promise<B
 }
 
 /** The show of a hold (immutable), to lock it before the hold. */
-export async function findShowIdOfHold(db: DbOrTx, holdId: string): Promise<string | undefined> {
-  const [row] = await db.select({ showId: holds.showId }).from(holds).where(eq(holds.id, holdId));
-  return row?.showId;
+/** A hold's show and buyer (neither ever changes, so no lock is needed to read them). */
+export async function findShowAndBuyerOfHold(
+  db: DbOrTx,
+  holdId: string,
+): Promise<{ showId: string; userId: string } | undefined> {
+  const [row] = await db
+    .select({ showId: holds.showId, userId: holds.userId })
+    .from(holds)
+    .where(eq(holds.id, holdId));
+  return row;
+}
+
+/**
+ * Locks a buyer's row as placing a hold does (`boxoffice_place_hold`), so that a booking and a new
+ * hold of the same buyer are counted one after the other against the event's purchase cap.
+ */
+export async function lockBuyer(db: DbOrTx, userId: string): Promise<void> {
+  await db.select({ id: users.id }).from(users).where(eq(users.id, userId)).for('no key update');
 }
 
 /**

@@ -29,13 +29,12 @@ export interface HoldRequestContext {
     salesEndAt: Date | null;
     archivedAt: Date | null;
   };
-  prices: Record<string, number>;
   seats: RequestedSeat[];
 }
 
 const date = (v: string | null) => (v === null ? null : new Date(v));
 
-/** The show, its section prices and the requested seats as they are now, in one statement. */
+/** The show and the requested seats as they are now, in one statement. */
 export async function findHoldRequestContext(
   db: DbOrTx,
   showId: string,
@@ -49,12 +48,10 @@ export async function findHoldRequestContext(
     salesStartAt: string | null;
     salesEndAt: string | null;
     archivedAt: string | null;
-    prices: Record<string, number> | null;
     seats: RequestedSeat[] | null;
   }>(sql`
     select sh.id, sh.status, sh.starts_at as "startsAt", sh.currency, sh.sales_start_at as "salesStartAt",
       sh.sales_end_at as "salesEndAt", sh.archived_at as "archivedAt",
-      (select json_object_agg(p.section, p.amount) from show_prices p where p.show_id = sh.id) as prices,
       (select json_agg(json_build_object('id', ss.id, 'showId', ss.show_id, 'section', ss.section,
                 'status', ss.status, 'holdExpiresAt', ss.hold_expires_at, 'holdUserId', h.user_id))
          from show_seats ss left join holds h on h.id = ss.hold_id
@@ -71,13 +68,12 @@ export async function findHoldRequestContext(
       salesEndAt: date(row.salesEndAt),
       archivedAt: date(row.archivedAt),
     },
-    prices: row.prices ?? {},
     seats: row.seats ?? [],
   };
 }
 
 export type PlaceHoldOutcome =
-  | { outcome: 'OK' }
+  | { outcome: 'OK'; total: number }
   | { outcome: 'NO_USER' }
   | { outcome: 'LIMIT'; activeElsewhere: number }
   | { outcome: 'UNAVAILABLE'; seatIds: string[] }
@@ -102,7 +98,7 @@ const OUTCOME_BY_SQLSTATE: Record<string, (detail: string) => PlaceHoldOutcome> 
  * the event's purchase cap, the per-IP cap on seats held per show (when `ipSeatCap` is set), the
  * sales window, replacing
  * the user's previous hold on the show, taking the seats, their price quote and the log row, in
- * one round trip. `seatIds` must be sorted and `prices` aligned with them. A failure has rolled
+ * one round trip, and returns the hold's total as quoted in it. `seatIds` must be sorted. A failure has rolled
  * back everything the call did (and aborted the caller's transaction, if any).
  */
 export async function placeHoldRow(
@@ -112,8 +108,6 @@ export async function placeHoldRow(
     userId: string;
     showId: string;
     seatIds: readonly string[];
-    prices: readonly number[];
-    total: number;
     currency: string;
     now: Date;
     expiresAt: Date;
@@ -126,11 +120,11 @@ export async function placeHoldRow(
   },
 ): Promise<PlaceHoldOutcome> {
   try {
-    await db.execute(sql`
+    const [row] = await db.execute<{ total: number }>(sql`
       select boxoffice_place_hold(${a.holdId}, ${a.userId}, ${a.showId}, ${uuidArray(a.seatIds)},
-        ${sql.param([...a.prices])}::int[], ${a.total}, ${a.currency}, ${ts(a.now)}, ${ts(a.expiresAt)},
-        ${a.maxActive}, ${a.clientIp}, ${a.ipSeatCap}::int, ${a.enforcePurchaseLimit})`);
-    return { outcome: 'OK' };
+        ${a.currency}, ${ts(a.now)}, ${ts(a.expiresAt)}, ${a.maxActive}, ${a.clientIp}, ${a.ipSeatCap}::int,
+        ${a.enforcePurchaseLimit}) as total`);
+    return { outcome: 'OK', total: row!.total };
   } catch (err) {
     const pg = findPgError(err);
     const outcome = pg?.code ? OUTCOME_BY_SQLSTATE[pg.code] : undefined;

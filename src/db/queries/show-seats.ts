@@ -94,21 +94,30 @@ export async function findNextTimedChange(db: DbOrTx, showId: string, now: Date)
 }
 
 /**
- * Blocks the listed seats of a show that are AVAILABLE (row locks in id order, like every seat
- * transaction); returns the ids it blocked.
+ * Blocks the listed seats of a show that are free at `now`: AVAILABLE, or held by a hold that has
+ * expired (lazy reclaim: that hold lets go of them, as when a new hold takes them). Row locks in id
+ * order, like every seat transaction; returns the ids it blocked.
  */
-export async function blockAvailableSeats(
+export async function blockFreeSeats(
   tx: DbOrTx,
   showId: string,
   seatIds: readonly string[],
+  now: Date,
 ): Promise<string[]> {
   const rows = await tx.execute<{ id: string }>(sql`
     with target as (
-      select id from show_seats
-      where show_id = ${showId} and id = any(${uuidArray(seatIds)}) and status = 'AVAILABLE'
+      select id, hold_id from show_seats
+      where show_id = ${showId} and id = any(${uuidArray(seatIds)})
+        and (status = 'AVAILABLE' or (status = 'HELD' and hold_expires_at <= ${now.toISOString()}::timestamptz))
       order by id for update
+    ), blocked as (
+      update show_seats s set status = 'BLOCKED', hold_id = null, hold_expires_at = null
+      from target where s.id = target.id returning s.id, target.hold_id as reclaimed_from
+    ), let_go as (
+      update hold_seats set active = false
+      where show_seat_id in (select id from blocked where reclaimed_from is not null) and active
     )
-    update show_seats s set status = 'BLOCKED' from target where s.id = target.id returning s.id`);
+    select id from blocked`);
   return rows.map((r) => r.id);
 }
 

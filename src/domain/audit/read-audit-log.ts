@@ -2,7 +2,7 @@ import type { Db } from '../../db/client.js';
 import { findAuditPage, type AuditListFilter } from '../../db/queries/audit-log.js';
 import type { AuditLogRow } from '../../db/schema/index.js';
 import { ForbiddenError } from '../../errors.js';
-import { venuesWhereAllowed } from '../access/authorize.js';
+import { assertMayAct, venuesWhereAllowed } from '../access/authorize.js';
 import type { Viewer } from '../auth/tokens.js';
 import { decodeCursor, encodeCursor, parseFirst, toConnection, type Connection } from '../pagination.js';
 import { parseOptionalId } from '../validation.js';
@@ -17,13 +17,15 @@ const ISO_INSTANT = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}\.\d{3}Z$/;
 
 /**
  * The audit log, newest first. Admins read it all; a venue manager reads the entries of their
- * venues (FORBIDDEN when asking for another venue, or holding no such role).
+ * venues and their own (FORBIDDEN when asking for another venue, or holding no such role,
+ * whatever else the request says).
  */
 export async function readAuditLog(
   db: Db,
   actor: Viewer,
   args: AuditLogArgs,
 ): Promise<Connection<AuditLogRow>> {
+  await assertMayAct(db, actor, 'audit.read');
   const first = parseFirst(args.first);
   const after = decodeCursor('audit', args.after, (v) => ISO_INSTANT.test(v));
   const venueId = parseOptionalId(args.filter?.venueId, 'filter.venueId');
@@ -34,9 +36,10 @@ export async function readAuditLog(
   };
   const allowed = await venuesWhereAllowed(db, actor, 'audit.read');
   if (allowed !== 'all') {
-    if (allowed.size === 0) throw new ForbiddenError('Only admins and venue managers may read the audit log');
     if (venueId && !allowed.has(venueId)) throw new ForbiddenError('You do not manage this venue');
-    filter.venueIds = [...allowed];
+    // A manager reads their venues' entries, and their own actions wherever they were (an event
+    // shown at several venues has no single venue to file its edits under).
+    filter.scope = { venueIds: [...allowed], actorId: actor.id };
   }
   const rows = await findAuditPage(
     db,

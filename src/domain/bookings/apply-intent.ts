@@ -1,5 +1,10 @@
 import type { Tx } from '../../db/client.js';
-import { findShowIdOfHold, lockHoldForBooking, lockShowForBooking } from '../../db/queries/bookings.js';
+import {
+  findShowAndBuyerOfHold,
+  lockBuyer,
+  lockHoldForBooking,
+  lockShowForBooking,
+} from '../../db/queries/bookings.js';
 import { findPaymentsByIds, lockPayment, updatePayment } from '../../db/queries/payments.js';
 import type { PaymentRow } from '../../db/schema/index.js';
 import type { IntentFacts } from '../payments/payment-gateway.js';
@@ -12,8 +17,10 @@ import { bookOrRefund, cancelPendingBooking, ensurePendingBooking, holdUsable } 
  * - SUCCEEDED is final (money moved): a late "failed" or "requires_action" is ignored;
  * - a success is honoured from any state, since Stripe is the truth about money;
  * - REQUIRES_ACTION only follows PENDING.
- * Locks: show (share), hold, payment, then bookings and seats, the order every booking
- * transaction uses. Returns the payment as it is now, or undefined if it does not exist.
+ * Locks: show (share), for a success the buyer (as placing a hold does: a new hold of the same
+ * buyer is then counted after this booking, or this booking after that hold, never both blind
+ * to each other against the purchase cap), hold, payment, then bookings and seats, the order
+ * every booking transaction uses. Returns the payment as it is now, or undefined if it does not exist.
  */
 export async function applyIntentFacts(
   tx: Tx,
@@ -23,8 +30,9 @@ export async function applyIntentFacts(
 ): Promise<PaymentRow | undefined> {
   const [found] = await findPaymentsByIds(tx, [paymentId]);
   if (!found) return undefined;
-  const showId = await findShowIdOfHold(tx, found.holdId);
-  const show = showId ? await lockShowForBooking(tx, showId) : undefined;
+  const of = await findShowAndBuyerOfHold(tx, found.holdId);
+  const show = of ? await lockShowForBooking(tx, of.showId) : undefined;
+  if (of && facts.status === 'succeeded') await lockBuyer(tx, of.userId);
   const hold = await lockHoldForBooking(tx, found.holdId);
   const payment = await lockPayment(tx, paymentId);
   if (!show || !hold || !payment) throw new Error(`payment ${paymentId} lost its hold or show`);

@@ -86,7 +86,7 @@ export async function updateEvent(
     { operation: 'updateEvent', input: { eventId, ...fields }, ...input },
     eventCodec,
     async (tx, at) => {
-      const before = await lockEventFor(tx, actor, eventId, 'event.update');
+      const { event: before, venueId } = await lockEventFor(tx, actor, eventId, 'event.update');
       const after = await updateEventRow(tx, eventId, fields);
       if (fields.durationMinutes !== undefined && fields.durationMinutes !== before.durationMinutes) {
         await setEndsAtOfEventShows(tx, eventId, fields.durationMinutes + TURNOVER_MINUTES).catch(
@@ -99,7 +99,15 @@ export async function updateEvent(
           },
         );
       }
-      await recordAudit(tx, { action: 'event.updated', actor, at, targetId: eventId, before, after });
+      await recordAudit(tx, {
+        action: 'event.updated',
+        actor,
+        at,
+        targetId: eventId,
+        venueId,
+        before,
+        after,
+      });
       return after;
     },
   );
@@ -118,7 +126,7 @@ export async function archiveEvent(deps: StaffCommandDeps, actor: Viewer, input:
     { operation: 'archiveEvent', input: { eventId }, ...input },
     eventCodec,
     async (tx, at) => {
-      const event = await lockEventFor(tx, actor, eventId, 'event.archive');
+      const { event, venueId } = await lockEventFor(tx, actor, eventId, 'event.archive');
       if (event.archivedAt) return event;
       if (await hasLiveBookings(tx, { eventId })) {
         throw new ValidationError(
@@ -139,6 +147,7 @@ export async function archiveEvent(deps: StaffCommandDeps, actor: Viewer, input:
         actor,
         at,
         targetId: eventId,
+        venueId,
         details: { archivedShowIds: shows.map((s) => s.id) },
       });
       return archived;
@@ -150,11 +159,17 @@ export async function archiveEvent(deps: StaffCommandDeps, actor: Viewer, input:
  * Locks the event and checks the actor may act on it: admins always; a venue manager when every
  * venue the event plays at is theirs, or, for an event with no shows yet, when they created it.
  */
-async function lockEventFor(tx: Tx, actor: Viewer, eventId: string, action: Action): Promise<EventRow> {
+async function lockEventFor(
+  tx: Tx,
+  actor: Viewer,
+  eventId: string,
+  action: Action,
+): Promise<{ event: EventRow; venueId: string | undefined }> {
   const event = await lockEvent(tx, eventId);
   if (!event) throw new NotFoundError('Event', eventId);
   const venueIds = await findVenueIdsOfEvent(tx, eventId);
   const scope: Scope = venueIds.length === 0 && event.createdBy === actor.id ? 'anyVenue' : { venueIds };
   await assertCan(tx, actor, action, scope);
-  return event;
+  // Its audit entries are filed under its venue when it plays at one only.
+  return { event, venueId: venueIds.length === 1 ? venueIds[0] : undefined };
 }

@@ -1,5 +1,5 @@
 import { recordSeatChange } from '../../db/queries/seat-changes.js';
-import { blockAvailableSeats, unblockSeats as unblockSeatRows } from '../../db/queries/show-seats.js';
+import { blockFreeSeats, unblockSeats as unblockSeatRows } from '../../db/queries/show-seats.js';
 import type { ShowRow } from '../../db/schema/index.js';
 import { SeatsUnavailableError, ValidationError } from '../../errors.js';
 import { assertMayAct } from '../access/authorize.js';
@@ -17,7 +17,8 @@ type Key = { idempotencyKey?: string | null };
 
 /**
  * Takes seats off sale for one show (house seats, a broken seat, a camera position): all listed
- * seats must be AVAILABLE, else nothing changes and SEATS_UNAVAILABLE lists the others. One seat
+ * seats must be free (AVAILABLE, or held by a hold that has expired), else nothing changes and
+ * SEATS_UNAVAILABLE lists the others. One seat
  * change (a new version), so every live seat map shows them BLOCKED.
  */
 export async function blockSeats(
@@ -32,7 +33,7 @@ export async function blockSeats(
   const call = { operation: 'blockSeats', input: { showId, seatIds, reason }, ...input };
   return runStaffCommand(deps, actor, call, showCodec, async (tx, at) => {
     const { venueId, ...show } = await lockShowFor(tx, actor, showId, 'show.blockSeats');
-    const blocked = await blockAvailableSeats(tx, showId, seatIds);
+    const blocked = await blockFreeSeats(tx, showId, seatIds, at);
     if (blocked.length !== seatIds.length) {
       throw new SeatsUnavailableError(seatIds.filter((id) => !blocked.includes(id)));
     }

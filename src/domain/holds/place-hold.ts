@@ -8,7 +8,8 @@ import {
   type PlaceHoldOutcome,
   type RequestedSeat,
 } from '../../db/queries/place-hold.js';
-import type { HoldRow } from '../../db/schema/index.js';
+import { findShowsByIds } from '../../db/queries/shows.js';
+import type { HoldRow, ShowRow } from '../../db/schema/index.js';
 import { isEmailVerified } from '../../db/queries/users.js';
 import {
   ForbiddenError,
@@ -66,7 +67,7 @@ export async function placeHold(
 
   const context = await findHoldRequestContext(db, showId, seatIds);
   if (!context) throw new NotFoundError('Show', showId);
-  const { show, prices: sectionPrices, seats: requested } = context;
+  const { show, seats: requested } = context;
   const now = clock.now();
   assertOnSale(show, now);
   const foreign = seatIds.filter((id) => !requested.some((s) => s.id === id && s.showId === showId));
@@ -81,24 +82,21 @@ export async function placeHold(
   if (taken.length > 0) {
     throw await withAlternatives(db, new SeatsUnavailableError(taken), showId, seatIds, now);
   }
-  const call = quoteHold(viewer, show, seatIds, requested, sectionPrices, now, config, origin);
-  const hold = holdOf(call);
+  const call = holdCall(viewer, show, seatIds, now, config, origin);
+  const placed = async (result: PlaceHoldOutcome) =>
+    holdOf(call, await totalOrThrow(db, result, config, call));
 
   try {
     if (key === undefined) {
       // One statement is its own transaction: no BEGIN/COMMIT round trips on the hot path.
-      assertPlaced(await retryOnConflict(() => placeHoldRow(db, call)), config, { show, now });
-      return hold;
+      return await placed(await retryOnConflict(() => placeHoldRow(db, call)));
     }
     const { value } = await inTransaction(db, (tx) =>
       runIdempotent(
         tx,
         { userId: viewer.id, key, operation: 'holdSeats', input: { showId, seatIds }, now },
         holdCodec,
-        async () => {
-          assertPlaced(await placeHoldRow(tx, call), config, { show, now });
-          return hold;
-        },
+        async () => placed(await placeHoldRow(tx, call)),
       ),
     );
     return value;
@@ -110,28 +108,22 @@ export async function placeHold(
 
 type PlaceHoldCall = Parameters<typeof placeHoldRow>[1];
 
-/** The new hold's row values and price quote: each seat at its section's price now. */
-function quoteHold(
+/** The new hold's row values and the caps that apply to it; the transaction quotes its price. */
+function holdCall(
   viewer: Viewer,
   show: HoldRequestContext['show'],
   seatIds: string[],
-  requested: RequestedSeat[],
-  sectionPrices: Record<string, number>,
   now: Date,
   config: HoldConfig,
   origin: HoldOrigin,
 ): PlaceHoldCall {
   // Admins sell at the box office from one terminal: no per-IP cap for them.
   const capped = config.ipHeldSeatsPerShow !== undefined && origin.clientIp && viewer.role !== 'ADMIN';
-  const sectionOf = new Map(requested.map((s) => [s.id, s.section]));
-  const prices = seatIds.map((id) => sectionPrices[sectionOf.get(id)!] ?? 0);
   return {
     holdId: randomUUID(),
     userId: viewer.id,
     showId: show.id,
     seatIds,
-    prices,
-    total: prices.reduce((sum, p) => sum + p, 0),
     currency: show.currency,
     now,
     expiresAt: new Date(now.getTime() + config.ttlSeconds * 1000),
@@ -143,14 +135,14 @@ function quoteHold(
   };
 }
 
-function holdOf(call: PlaceHoldCall): HoldRow {
+function holdOf(call: PlaceHoldCall, total: number): HoldRow {
   return {
     id: call.holdId,
     userId: call.userId,
     showId: call.showId,
     status: 'ACTIVE',
     expiresAt: call.expiresAt,
-    totalAmount: call.total,
+    totalAmount: total,
     currency: call.currency,
     extensions: 0,
     clientIp: call.ipSeatCap === null ? null : call.clientIp,
@@ -159,15 +151,16 @@ function holdOf(call: PlaceHoldCall): HoldRow {
   };
 }
 
-/** Turns the transaction's outcome into the contract's errors. */
-function assertPlaced(
+/** The hold's quoted total, or the contract's error for the transaction's outcome. */
+async function totalOrThrow(
+  db: Db,
   result: PlaceHoldOutcome,
   config: HoldConfig,
-  call: { show: HoldRequestContext['show']; now: Date },
-): void {
+  call: PlaceHoldCall,
+): Promise<number> {
   switch (result.outcome) {
     case 'OK':
-      return;
+      return result.total;
     case 'NO_USER':
       throw new UnauthenticatedError('This account no longer exists');
     case 'LIMIT':
@@ -182,9 +175,11 @@ function assertPlaced(
         { reason: 'IP_HELD_SEATS_PER_SHOW', limit: config.ipHeldSeatsPerShow, heldFromIp: result.heldFromIp },
       );
     case 'NOT_ON_SALE': {
-      // The window closed (or the show was cancelled) while this request ran: say why as of now.
-      const state = salesStateAt(call.show, call.now);
-      throw notOnSale(call.show, state.onSale ? 'CLOSED' : state.reason);
+      // The show stopped selling while this request ran (its window moved, it was cancelled or
+      // archived): say why as the show is now.
+      const [show] = await findShowsByIds(db, [call.showId]);
+      const state = show ? salesStateAt(show, call.now) : undefined;
+      throw notOnSale(show ?? null, !state || state.onSale ? 'CLOSED' : state.reason);
     }
     case 'PURCHASE_LIMIT':
       throw new PurchaseLimitError(result.limit, result.owned);
@@ -234,10 +229,12 @@ const NOT_ON_SALE_MESSAGES: Record<NotOnSaleReason, string> = {
   ARCHIVED: 'This show is no longer sold',
 };
 
-function notOnSale(show: HoldRequestContext['show'], reason: NotOnSaleReason): NotOnSaleError {
+function notOnSale(show: Pick<ShowRow, 'salesStartAt'> | null, reason: NotOnSaleReason): NotOnSaleError {
   return new NotOnSaleError(NOT_ON_SALE_MESSAGES[reason], {
     reason,
-    ...(reason === 'NOT_YET_OPEN' && show.salesStartAt ? { salesStartAt: show.salesStartAt.toISOString() } : {}),
+    ...(reason === 'NOT_YET_OPEN' && show?.salesStartAt
+      ? { salesStartAt: show.salesStartAt.toISOString() }
+      : {}),
   });
 }
 
