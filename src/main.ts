@@ -51,6 +51,7 @@ try {
   const accounts = await bootstrapAccounts(services.auth, env, embedded, logger);
   // The demo's staff come with the demo's other accounts (embedded mode, not production).
   const staff = accounts.customer ? await ensureDemoStaff(services) : undefined;
+  const onSaleSoon = embedded ? await services.catalog.nextSalesOpening() : undefined;
 
   const migrations = committedMigrationCount();
   const rateLimiter = rateLimiterFromEnv(env, logger, lifecycle);
@@ -88,7 +89,6 @@ try {
     'listening',
   );
   if (embedded) {
-    const onSaleSoon = await services.catalog.nextSalesOpening();
     process.stdout.write(
       startupBanner({
         url: server.url,
