@@ -20,6 +20,7 @@ import { startApiProcess } from './lib/api-process.js';
 import { freshDatabase, maxConnections } from './lib/bench-db.js';
 import { countDoubleBookings } from './lib/double-booking.js';
 import { startExpiryProbe } from './lib/expiry-probe.js';
+import { cpuWindow } from './lib/process-cpu.js';
 import { fmt, percentile } from './lib/stats.js';
 import { SYSTEM_ACTOR } from '../src/domain/access/authorize.js';
 
@@ -201,6 +202,9 @@ async function main() {
   });
   let run;
   const probe = await startExpiryProbe(ctx.handle.db, ctx.apiShow, ctx.backSeats);
+  // CPU of the API process and of Postgres over the measured window, per request: steadier than
+  // throughput on a shared machine, so code versions compare by it.
+  const cpu = cpuWindow(api.child.pid!, WARMUP_S * 1000, (WARMUP_S + DURATION_S) * 1000);
   try {
     run = await drive(api.origin, ctx.apiShow, ctx.apiSeats, ctx.bearer);
     await probe.stop();
@@ -254,8 +258,14 @@ async function main() {
   const dbDoubles = await countDoubleBookings(ctx.handle.db, ctx.dbShow);
   await ctx.handle.close();
 
+  const spent = await cpu;
+  const requests = run.measured.length;
   const rows: [string, string][] = [
     ['API hold attempts/s', fmt(apiAttempts, 0)],
+    [
+      'CPU per request (hold or release), API / Postgres ms',
+      `${fmt(spent.api / requests, 2)} / ${fmt(spent.postgres / requests, 2)}`,
+    ],
     ['API successful holds/s (each released at once)', fmt(ok.length / DURATION_S, 0)],
     [
       'API SEATS_UNAVAILABLE/s',

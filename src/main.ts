@@ -37,8 +37,11 @@ try {
     // No mail yet: in embedded mode verification codes also go to the console, where the newcomer looks.
     { ...serviceConfigFromEnv(env, jwtSecret, payments.config), printVerificationCodes: embedded },
     undefined,
-    { pubsub, logger },
+    { pubsub, logger, listener: handle.listener },
   );
+  // Role, deletion and revocation of any user reach this process's session cache at once.
+  const unwatchSessions = await services.auth.watchSessions(handle.listener);
+  lifecycle.onShutdown('session notifications', unwatchSessions);
   lifecycle.onShutdown('live feeds and pub/sub', async () => {
     services.live.close();
     await pubsub.close();

@@ -32,7 +32,7 @@ try {
     handle.db,
     serviceConfigFromEnv(env, env.JWT_SECRET ?? throwawayJwtSecret()),
     undefined,
-    { pubsub, logger },
+    { pubsub, logger, listener: handle.listener },
   );
   const workers = startWorkers({ services, config: env, logger });
   lifecycle.onShutdown('background jobs', workers.stop);

@@ -3,6 +3,9 @@ import { sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { postGraphql, startApiServer, type ApiServer } from './helpers/api-server.js';
 import { CREATE_CITY } from './helpers/admin-ops.js';
+import { createHarness, TEST_CONFIG } from './helpers/harness.js';
+import { createDb } from '../src/db/client.js';
+import { createServices } from '../src/domain/services.js';
 
 /**
  * Role and existence come from the database, not from the token: a demoted, deleted or revoked
@@ -99,3 +102,75 @@ describe('the role of a token is the role in the database', () => {
     expect(userReads).toHaveLength(1);
   });
 });
+
+describe('processes that watch user changes (the API does, at start)', () => {
+  /**
+   * Two API processes on one database, as in production: both watch the notifications of
+   * migration 0010. A change made anywhere (here: plain SQL, as an operator would) reaches both
+   * at once, although each now keeps a user cached for 30 s.
+   */
+  async function twoWatchingServers() {
+    const h = await createHarness();
+    const other = createDb(h.url, { max: 4 });
+    const otherServices = createServices(other.db, TEST_CONFIG, undefined, { listener: other.listener });
+    const unwatch = [
+      await h.services.auth.watchSessions(h.db.listener),
+      await otherServices.auth.watchSessions(other.listener),
+    ];
+    const first = await startApiServer({}, h);
+    const second = await startApiServer({}, { ...h, services: otherServices });
+    return {
+      h,
+      servers: [first, second],
+      async close() {
+        for (const stop of unwatch) await stop();
+        await first.close();
+        await second.close();
+        await other.close();
+        await h.close();
+      },
+    };
+  }
+
+  it('a demotion, a revocation and a deletion reach every process within a fraction of a second', async () => {
+    const world = await twoWatchingServers();
+    try {
+      const signIn = async () => {
+        const admin = await world.h.admin();
+        const res = await postGraphql(world.servers[0]!.base, {
+          query: LOGIN,
+          variables: { input: { email: admin.email, password: 'admin password 123' } },
+        });
+        return { id: admin.id, token: res.body.data.login.token as string };
+      };
+      const admin = await signIn();
+      const roleSeenBy = (token: string) => async (server: ApiServer) =>
+        (await postGraphql(server.base, { query: ME }, as(token))).body.data.me?.role ?? null;
+      const rolesSeen = (token: string) => Promise.all(world.servers.map(roleSeenBy(token)));
+      // Both processes have the admin cached now.
+      expect(await rolesSeen(admin.token)).toEqual(['ADMIN', 'ADMIN']);
+
+      await world.h.db.db.execute(sql`update users set role = 'CUSTOMER' where id = ${admin.id}`);
+      await waitFor(async () => (await rolesSeen(admin.token)).every((r) => r === 'CUSTOMER'));
+
+      await world.h.db.db.execute(sql`update users set token_version = token_version + 1 where id = ${admin.id}`);
+      await waitFor(async () => (await rolesSeen(admin.token)).every((r) => r === null));
+
+      const deleted = await signIn();
+      expect(await rolesSeen(deleted.token)).toEqual(['ADMIN', 'ADMIN']);
+      await world.h.db.db.execute(sql`delete from users where id = ${deleted.id}`);
+      await waitFor(async () => (await rolesSeen(deleted.token)).every((r) => r === null));
+    } finally {
+      await world.close();
+    }
+  });
+});
+
+/** Polls `check` every 20 ms; fails if it is not true within 500 ms (well inside the 30 s cache). */
+async function waitFor(check: () => Promise<boolean>): Promise<void> {
+  const deadline = Date.now() + 500;
+  while (!(await check())) {
+    if (Date.now() > deadline) throw new Error('not seen within 500 ms');
+    await wait(20);
+  }
+}

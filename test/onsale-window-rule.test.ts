@@ -9,7 +9,7 @@ import { createHarness, type Harness } from './helpers/harness.js';
 import { showWithWindow } from './helpers/onsale.js';
 
 // One on-sale rule, written twice: salesStateAt (TypeScript: the early answer of a hold,
-// Show.onSale) and boxoffice_show_on_sale (SQL: the hold's transaction, shows(filter: {onSale})).
+// Show.onSale) and boxoffice_on_sale (SQL: the hold's transaction, shows(filter: {onSale})).
 // Each case puts the show row in a state (directly, to reach states the API refuses too) and
 // asks both rules, and the API's two views of them, at instants around its edges.
 
@@ -141,7 +141,7 @@ const cases: Case[] = [
 
 const iso = (ms: number | undefined) => (ms === undefined ? null : new Date(ms).toISOString());
 
-describe('salesStateAt (TypeScript) and boxoffice_show_on_sale (SQL) agree', () => {
+describe('salesStateAt (TypeScript) and boxoffice_on_sale (SQL) agree', () => {
   it.each(cases)('$name', async ({ row, points }) => {
     await h.db.sql`
       update shows set sales_start_at = ${iso(row.start)}, sales_end_at = ${iso(row.end)},
@@ -155,7 +155,8 @@ describe('salesStateAt (TypeScript) and boxoffice_show_on_sale (SQL) agree', () 
       const label = `at ${now.toISOString()}`;
       const ts = salesStateAt(stored!, now);
       const [sql] = await h.db.sql<{ onSale: boolean }[]>`
-        select boxoffice_show_on_sale(${showId}, ${now.toISOString()}::timestamptz) as "onSale"`;
+        select boxoffice_on_sale(status, archived_at, starts_at, sales_start_at, sales_end_at,
+          ${now.toISOString()}::timestamptz) as "onSale" from shows where id = ${showId}`;
       expect(ts.onSale, label).toBe(expected);
       expect(sql!.onSale, label).toBe(expected);
       if (!ts.onSale) expect(ts.reason, label).toBe(reason);

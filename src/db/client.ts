@@ -1,5 +1,6 @@
 import { drizzle, type PostgresJsDatabase } from 'drizzle-orm/postgres-js';
 import postgres from 'postgres';
+import { createPgListener, type PgListener } from './listen.js';
 import * as schema from './schema/index.js';
 
 export type Db = PostgresJsDatabase<typeof schema>;
@@ -10,6 +11,8 @@ export type DbOrTx = Db | Tx;
 export interface DbHandle {
   db: Db;
   sql: postgres.Sql;
+  /** LISTEN/NOTIFY on this database (its own connection, outside the pool). */
+  listener: PgListener;
   close: () => Promise<void>;
 }
 
@@ -28,5 +31,5 @@ export function createDb(url: string, opts: CreateDbOptions = {}): DbHandle {
     connection: { application_name: 'boxoffice' },
   });
   const db: Db = drizzle(sql, { schema, casing: 'snake_case' });
-  return { db, sql, close: () => sql.end({ timeout: 5 }) };
+  return { db, sql, listener: createPgListener(sql), close: () => sql.end({ timeout: 5 }) };
 }

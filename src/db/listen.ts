@@ -1,17 +1,20 @@
 import type { Sql } from 'postgres';
-import type { Db } from './client.js';
 
 /**
- * LISTENs on a Postgres channel (postgres.js keeps one dedicated connection for it, outside the
- * pool, and re-LISTENs after reconnecting). Resolves with the function that stops listening.
+ * LISTEN/NOTIFY on Postgres channels, through postgres.js's own listener: one dedicated
+ * connection outside the pool, LISTENed again after it reconnects (`onListen` runs then too,
+ * since notifications sent meanwhile were lost).
  */
-export async function listenToChannel(
-  db: Db,
-  channel: string,
-  onNotify: (payload: string) => void,
-): Promise<() => Promise<void>> {
-  // drizzle() returns the database with its postgres.js client attached; our Db type omits it.
-  const client = (db as Db & { $client: Sql }).$client;
-  const { unlisten } = await client.listen(channel, onNotify);
-  return unlisten;
+export interface PgListener {
+  /** Resolves with the function that stops listening. */
+  listen(channel: string, onNotify: (payload: string) => void, onListen?: () => void): Promise<() => Promise<void>>;
+}
+
+export function createPgListener(sql: Sql): PgListener {
+  return {
+    async listen(channel, onNotify, onListen) {
+      const { unlisten } = await sql.listen(channel, onNotify, onListen);
+      return unlisten;
+    },
+  };
 }

@@ -1,4 +1,5 @@
 import type { Db } from '../db/client.js';
+import type { PgListener } from '../db/listen.js';
 import { createLogger, type Logger } from '../logger.js';
 import { Nudge } from '../realtime/nudge.js';
 import { createInProcessPubSub, type PubSub } from '../realtime/pubsub.js';
@@ -44,6 +45,8 @@ export interface ServiceConfig {
 export interface RealtimeDeps {
   pubsub?: PubSub;
   logger?: Logger;
+  /** LISTEN/NOTIFY on the database: cross-process wake-ups of the relay. Without it: polling. */
+  listener?: PgListener;
 }
 
 /** Builds the stateless domain services once per process; resolvers and workers share them. */
@@ -74,6 +77,7 @@ export function createServices(
     db,
     clock,
     pubsub,
+    listener: realtime.listener,
     auth: createAuthService({
       db,
       clock,

@@ -1,4 +1,3 @@
-import { listenToChannel } from '../db/listen.js';
 import { SEQUENCED_CHANNEL } from '../db/queries/seat-change-log.js';
 import type { AppServices } from '../domain/services.js';
 import { PublishFailedError } from '../domain/seat-changes/relay.js';
@@ -11,7 +10,7 @@ import type { Job } from './job-runner.js';
  * this process's sequencer, by a NOTIFY from sequencers in other processes, and otherwise every
  * 250 ms, which also retries after a crash or a Redis outage left changes unpublished.
  */
-export function seatChangeRelayJob(services: Pick<AppServices, 'db' | 'seatChanges'>, logger: Logger): Job {
+export function seatChangeRelayJob(services: Pick<AppServices, 'listener' | 'seatChanges'>, logger: Logger): Job {
   const log = logger.child({ job: 'seat-change-relay' });
   const wake = services.seatChanges.nudges.relay;
   let unlisten: Promise<(() => Promise<void>) | undefined> | undefined;
@@ -22,13 +21,13 @@ export function seatChangeRelayJob(services: Pick<AppServices, 'db' | 'seatChang
     wake,
     async run() {
       // Our own NOTIFYs are skipped: the sequencer already poked this relay in-process.
-      unlisten ??= listenToChannel(services.db, SEQUENCED_CHANNEL, (from) => from !== PROCESS_TAG && wake.poke()).catch(
-        (err: unknown) => {
+      unlisten ??= services.listener
+        ?.listen(SEQUENCED_CHANNEL, (from) => from !== PROCESS_TAG && wake.poke())
+        .catch((err: unknown) => {
           log.warn({ err }, 'LISTEN failed; polling only until the next attempt');
           unlisten = undefined;
           return undefined;
-        },
-      );
+        });
       try {
         const published = await services.seatChanges.relayPending();
         if (outage) log.info('pub/sub reachable again; relaying');

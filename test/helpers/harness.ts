@@ -54,7 +54,7 @@ export async function createHarness(
   const clock = opts.clock ?? systemClock;
   const config = { ...TEST_CONFIG, ...opts.config };
   const logger = opts.logger ?? createLogger(process.env['TEST_LOG_LEVEL'] ?? 'silent');
-  const services = createServices(db.db, config, clock, { logger });
+  const services = createServices(db.db, config, clock, { logger, listener: db.listener });
   const apollo = new ApolloServer<GraphQLContext>({
     schema,
     formatError: createFormatError(logger),

@@ -52,14 +52,15 @@ CREATE TRIGGER audit_log_no_truncate BEFORE TRUNCATE ON audit_log
   FOR EACH STATEMENT EXECUTE FUNCTION boxoffice_audit_log_immutable();
 --> statement-breakpoint
 -- The on-sale rule in SQL, for the hold transaction and `shows(filter: {onSale: true})`; the same
--- rule as salesStateAt in src/domain/catalog/sales-window.ts (a test ties the two).
-CREATE FUNCTION boxoffice_show_on_sale(p_show_id uuid, p_now timestamptz) RETURNS boolean
-LANGUAGE sql STABLE AS $$
-  SELECT EXISTS (
-    SELECT 1 FROM shows
-     WHERE id = p_show_id AND status = 'SCHEDULED' AND archived_at IS NULL AND starts_at > p_now
-       AND (sales_start_at IS NULL OR sales_start_at <= p_now)
-       AND (sales_end_at IS NULL OR sales_end_at > p_now))
+-- rule as salesStateAt in src/domain/catalog/sales-window.ts (a test ties the two). A plain
+-- expression of the show's columns, so Postgres inlines it: no function call on the hot path.
+CREATE FUNCTION boxoffice_on_sale(
+  p_status show_status, p_archived_at timestamptz, p_starts_at timestamptz,
+  p_sales_start_at timestamptz, p_sales_end_at timestamptz, p_now timestamptz
+) RETURNS boolean LANGUAGE sql IMMUTABLE AS $$
+  SELECT p_status = 'SCHEDULED' AND p_archived_at IS NULL AND p_starts_at > p_now
+     AND (p_sales_start_at IS NULL OR p_sales_start_at <= p_now)
+     AND (p_sales_end_at IS NULL OR p_sales_end_at > p_now)
 $$;
 --> statement-breakpoint
 -- 0005's function plus the event's purchase cap, the per-IP cap on seats held per show
@@ -78,6 +79,7 @@ CREATE FUNCTION boxoffice_place_hold(
   p_client_ip text, p_ip_seat_cap int, p_enforce_purchase_limit boolean
 ) RETURNS int LANGUAGE plpgsql AS $$
 DECLARE
+  v_prices int[];
   v_total int;
   v_limit int;
   v_owned int;
@@ -92,27 +94,25 @@ BEGIN
   IF NOT FOUND THEN
     RAISE EXCEPTION 'user % does not exist', p_user_id USING ERRCODE = 'BXNOU';
   END IF;
-  -- A statement of its own, after the lock: its snapshot sees the holds that the user's other
-  -- transactions committed while this one waited for the lock.
+  -- One statement, after the lock: its snapshot sees the holds and bookings that the user's other
+  -- transactions committed while this one waited for the lock (a booking transaction takes the
+  -- same lock). The event's cap counts the seats of this hold plus the buyer's live bookings of
+  -- the show; the hold this one replaces does not count, and converting a hold into a booking
+  -- leaves the sum unchanged.
   SELECT (SELECT count(*)::int FROM holds h
            WHERE h.user_id = p_user_id AND h.status = 'ACTIVE' AND h.expires_at > p_now AND h.show_id <> p_show_id),
-         (SELECT h.id FROM holds h WHERE h.user_id = p_user_id AND h.show_id = p_show_id AND h.status = 'ACTIVE')
-    INTO v_active, v_previous;
+         (SELECT h.id FROM holds h WHERE h.user_id = p_user_id AND h.show_id = p_show_id AND h.status = 'ACTIVE'),
+         CASE WHEN p_enforce_purchase_limit THEN
+           (SELECT e.max_tickets_per_user FROM shows s JOIN events e ON e.id = s.event_id WHERE s.id = p_show_id) END,
+         CASE WHEN p_enforce_purchase_limit THEN
+           (SELECT count(*)::int FROM booking_seats bs JOIN bookings b ON b.id = bs.booking_id
+             WHERE b.user_id = p_user_id AND b.show_id = p_show_id AND bs.live) END
+    INTO v_active, v_previous, v_limit, v_owned;
   IF v_active >= p_max_active THEN
     RAISE EXCEPTION 'hold limit reached' USING ERRCODE = 'BXLIM', DETAIL = v_active::text;
   END IF;
-
-  -- The event's cap counts the seats of this hold plus the buyer's live bookings of the show (the
-  -- hold it replaces does not count). Under the user lock, so a buyer's concurrent holds are
-  -- counted one after another; converting a hold into a booking leaves the sum unchanged.
-  IF p_enforce_purchase_limit THEN
-    SELECT e.max_tickets_per_user INTO v_limit FROM shows s JOIN events e ON e.id = s.event_id WHERE s.id = p_show_id;
-    SELECT count(*)::int INTO v_owned
-      FROM booking_seats bs JOIN bookings b ON b.id = bs.booking_id
-     WHERE b.user_id = p_user_id AND b.show_id = p_show_id AND bs.live;
-    IF v_owned + cardinality(p_seat_ids) > v_limit THEN
-      RAISE EXCEPTION 'purchase limit reached' USING ERRCODE = 'BXCAP', DETAIL = v_owned || ':' || v_limit;
-    END IF;
+  IF v_owned + cardinality(p_seat_ids) > v_limit THEN
+    RAISE EXCEPTION 'purchase limit reached' USING ERRCODE = 'BXCAP', DETAIL = v_owned || ':' || v_limit;
   END IF;
 
   IF p_ip_seat_cap IS NOT NULL AND p_client_ip IS NOT NULL THEN
@@ -144,7 +144,7 @@ BEGIN
 
   -- The quote: each seat at its section's price as of now, in this transaction, so a hold that
   -- commits after a price change pays the new price (holds placed before keep theirs).
-  SELECT coalesce(sum(sp.amount), 0)::int INTO v_total
+  SELECT array_agg(sp.amount ORDER BY ss.id), coalesce(sum(sp.amount), 0)::int INTO v_prices, v_total
     FROM show_seats ss JOIN show_prices sp ON sp.show_id = ss.show_id AND sp.section = ss.section
    WHERE ss.show_id = p_show_id AND ss.id = ANY (p_seat_ids);
   INSERT INTO holds (id, user_id, show_id, expires_at, total_amount, currency, created_at, client_ip)
@@ -172,10 +172,9 @@ BEGIN
   IF cardinality(v_reclaimed) > 0 THEN
     UPDATE hold_seats SET active = false WHERE show_seat_id = ANY (v_reclaimed) AND active;
   END IF;
+  -- p_seat_ids is sorted, like the quote's prices.
   INSERT INTO hold_seats (hold_id, show_seat_id, price_amount)
-  SELECT p_hold_id, ss.id, sp.amount
-    FROM show_seats ss JOIN show_prices sp ON sp.show_id = ss.show_id AND sp.section = ss.section
-   WHERE ss.show_id = p_show_id AND ss.id = ANY (p_seat_ids);
+  SELECT p_hold_id, q.id, q.price FROM unnest(p_seat_ids, v_prices) AS q(id, price);
 
   -- The log row; only while the show sells at p_now, the request's instant (the hold's foreign key
   -- share-locked the show row, so a concurrent cancel or archive either committed before this read
@@ -185,7 +184,9 @@ BEGIN
          (SELECT coalesce(jsonb_agg(jsonb_build_object('id', id, 'status', 'AVAILABLE')), '[]')
             FROM unnest(v_freed) AS id WHERE id <> ALL (p_seat_ids))
          || (SELECT jsonb_agg(jsonb_build_object('id', id, 'status', 'HELD')) FROM unnest(p_seat_ids) AS id)
-   WHERE boxoffice_show_on_sale(p_show_id, p_now);
+   WHERE EXISTS (SELECT 1 FROM shows
+                  WHERE id = p_show_id
+                    AND boxoffice_on_sale(status, archived_at, starts_at, sales_start_at, sales_end_at, p_now));
   IF NOT FOUND THEN
     RAISE EXCEPTION 'show % is not on sale', p_show_id USING ERRCODE = 'BXOFF';
   END IF;

@@ -117,7 +117,9 @@ export async function findShowsPage(
       and(
         ne(shows.status, 'CANCELLED'),
         isNull(shows.archivedAt),
-        filter.onSaleAt ? sql`boxoffice_show_on_sale(${shows.id}, ${ts(filter.onSaleAt)})` : undefined,
+        filter.onSaleAt
+          ? sql`boxoffice_on_sale(${shows.status}, ${shows.archivedAt}, ${shows.startsAt}, ${shows.salesStartAt}, ${shows.salesEndAt}, ${ts(filter.onSaleAt)})`
+          : undefined,
         filter.fromInclusive
           ? sql`${shows.startsAt} >= ${filter.from.toISOString()}::timestamptz`
           : sql`${shows.startsAt} > ${filter.from.toISOString()}::timestamptz`,

@@ -2,6 +2,12 @@ import { eq, inArray, sql } from 'drizzle-orm';
 import type { DbOrTx } from '../client.js';
 import { users, type UserRow } from '../schema/index.js';
 
+/**
+ * Channel on which the database announces a user whose role, token version or email
+ * verification changed, or who was deleted (payload: the user id; trigger of migration 0010).
+ */
+export const USER_CHANGED_CHANNEL = 'boxoffice_user_changed';
+
 export async function findUserByEmail(db: DbOrTx, email: string): Promise<UserRow | undefined> {
   const [row] = await db
     .select()

@@ -10,6 +10,7 @@ import { ensureAdmin } from './bootstrap-admin.js';
 import { createEmailVerification } from './email-verification.js';
 import { LOGIN_BACKOFF, login, MAX_PASSWORD } from './login.js';
 import { createPasswordHasher } from './passwords.js';
+import type { PgListener } from '../../db/listen.js';
 import { createSessionStore } from './sessions.js';
 import type { TokenIssuer, Viewer } from './tokens.js';
 
@@ -65,6 +66,9 @@ export function createAuthService({ db, clock, logger, tokens, config }: Deps) {
   };
 
   return {
+    /** Keeps this process's session cache in step with the database's user changes (see sessions.ts). */
+    watchSessions: (listener: PgListener) => sessions.watch(listener),
+
     async register(input: { email: string; password: string; name: string }): Promise<AuthPayload> {
       const email = parseEmail(input.email, 'input.email');
       const name = parseText(input.name, 'input.name', { max: 100 });

@@ -12,7 +12,7 @@ type WindowFields = Pick<ShowRow, 'status' | 'startsAt' | 'salesStartAt' | 'sale
  * The on-sale rule: a show sells from `salesStartAt` (unset: once scheduled) until `salesEndAt`
  * (unset: until it starts), never once it has started, been cancelled or archived. The start is
  * inclusive and the end exclusive. The hold transaction checks the same rule in SQL
- * (`boxoffice_show_on_sale`, also used by `shows(filter: {onSale: true})`); a test ties the two.
+ * (`boxoffice_on_sale`, also used by `shows(filter: {onSale: true})`); a test ties the two.
  */
 export function salesStateAt(show: WindowFields, now: Date): SalesState {
   const t = now.getTime();
