@@ -160,7 +160,14 @@ async function drive(origin: string, showId: string, seats: string[], bearer: st
   return { measured, errors, http5xx };
 }
 
-function runPgbench(url: string, showId: string, clients: number, script: string) {
+function runPgbench(
+  url: string,
+  showId: string,
+  clients: number,
+  script: string,
+  seconds = DURATION_S,
+  env: Record<string, string> = {},
+) {
   const out = execFileSync(
     'pgbench',
     [
@@ -172,18 +179,59 @@ function runPgbench(url: string, showId: string, clients: number, script: string
       '-j',
       '2',
       '-T',
-      String(DURATION_S),
+      String(seconds),
       '-D',
       `show=${showId}`,
       '-f',
       script,
       url,
     ],
-    { encoding: 'utf8', stdio: ['ignore', 'pipe', 'pipe'] },
+    { encoding: 'utf8', stdio: ['ignore', 'pipe', 'pipe'], env: { ...process.env, ...env } },
   );
   const tps = Number(/tps = ([\d.]+) \(without initial connection time\)/.exec(out)?.[1] ?? NaN);
   const latency = Number(/latency average = ([\d.]+) ms/.exec(out)?.[1] ?? NaN);
   return { tps, latency };
+}
+
+/**
+ * What the sales window and the purchase cap (issue 12) cost the hold transaction, in one run:
+ * the same pgbench script with migration 0005's hold function (installed as
+ * bench_place_hold_0005) against today's, alternating short runs so both see the same machine.
+ */
+async function compareWithoutChecks(
+  handle: ReturnType<typeof createDb>,
+  url: string,
+  showId: string,
+  dir: string,
+  script: string,
+) {
+  const migration = readFileSync(new URL('../src/db/migrations/0005_place_hold_function.sql', import.meta.url), 'utf8');
+  await handle.sql.unsafe(migration.replace('FUNCTION boxoffice_place_hold(', 'FUNCTION bench_place_hold_0005('));
+  await handle.sql.unsafe(`
+    create function bench_try_place_hold_0005(uuid, uuid, uuid, uuid[], int[], int, text, timestamptz, timestamptz, int)
+    returns boolean language plpgsql as $$
+    begin
+      perform bench_place_hold_0005($1, $2, $3, $4, $5, $6, $7, $8, $9, $10);
+      return true;
+    exception when sqlstate 'BXUNA' then return false;
+    end $$`);
+  const reference = path.join(dir, 'hold-release-0005.sql');
+  writeFileSync(reference, readFileSync(new URL('./pgbench/hold-release-0005.sql', import.meta.url)));
+  // ABBA order: tables only grow during the run, so a fixed order would favour whichever goes first.
+  // Without waiting for the WAL flush, a transaction costs its CPU only: what the checks add.
+  const env = { PGOPTIONS: '-c synchronous_commit=off' };
+  const rounds = 6;
+  const seconds = 4;
+  const withChecks: number[] = [];
+  const without: number[] = [];
+  for (let i = 0; i < rounds; i++) {
+    const pair = [
+      () => without.push(runPgbench(url, showId, POOL_MAX, reference, seconds, env).tps),
+      () => withChecks.push(runPgbench(url, showId, POOL_MAX, script, seconds, env).tps),
+    ];
+    for (const run of i % 2 === 0 ? pair : pair.reverse()) run();
+  }
+  return { rounds, seconds, with: percentile(withChecks, 50), without: percentile(without, 50) };
 }
 
 async function main() {
@@ -255,6 +303,7 @@ async function main() {
   const pgSame = runPgbench(url, ctx.dbShow, sameConcurrency, script);
   const after = await holdCount();
   const pgPool = runPgbench(url, ctx.dbShow, POOL_MAX, script);
+  const checks = await compareWithoutChecks(ctx.handle, url, ctx.dbShow, dir, script);
   const dbDoubles = await countDoubleBookings(ctx.handle.db, ctx.dbShow);
   await ctx.handle.close();
 
@@ -296,6 +345,10 @@ async function main() {
       `${fmt(pgPool.tps, 0)} (${fmt(pgPool.latency)})`,
     ],
     ['pgbench double-booked seats now / in history', `${dbDoubles.now} / ${dbDoubles.history}`],
+    [
+      `pgbench at c=${POOL_MAX}, hold SQL with / without the sales window and purchase cap (0005), ${checks.rounds} ABBA runs of ${checks.seconds} s each without WAL flush waits, medians`,
+      `${fmt(checks.with, 0)} / ${fmt(checks.without, 0)} attempts/s, ratio ${fmt(checks.with / checks.without, 2)}`,
+    ],
     [`ratio API / DB (c=${sameConcurrency})`, fmt(apiAttempts / pgSame.tps, 2)],
     [`ratio API / DB (c=${POOL_MAX})`, fmt(apiAttempts / pgPool.tps, 2)],
   ];

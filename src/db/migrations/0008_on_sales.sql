@@ -144,9 +144,13 @@ BEGIN
 
   -- The quote: each seat at its section's price as of now, in this transaction, so a hold that
   -- commits after a price change pays the new price (holds placed before keep theirs).
+  -- Seats are looked up by id (the unnest join keeps the generic plan on the primary key: a
+  -- "show_id = $1 AND id = ANY($2)" condition made it read the whole show's index, 20,000 entries
+  -- in a stadium); a seat of another show is refused below, when it cannot be taken.
   SELECT array_agg(sp.amount ORDER BY ss.id), coalesce(sum(sp.amount), 0)::int INTO v_prices, v_total
-    FROM show_seats ss JOIN show_prices sp ON sp.show_id = ss.show_id AND sp.section = ss.section
-   WHERE ss.show_id = p_show_id AND ss.id = ANY (p_seat_ids);
+    FROM unnest(p_seat_ids) AS q(id)
+    JOIN show_seats ss ON ss.id = q.id
+    JOIN show_prices sp ON sp.show_id = p_show_id AND sp.section = ss.section;
   INSERT INTO holds (id, user_id, show_id, expires_at, total_amount, currency, created_at, client_ip)
   VALUES (p_hold_id, p_user_id, p_show_id, p_expires_at, v_total, p_currency, p_now,
           CASE WHEN p_ip_seat_cap IS NULL THEN NULL ELSE p_client_ip END);
@@ -154,10 +158,10 @@ BEGIN
   -- Free at p_now: AVAILABLE, or HELD by a hold that has expired (lazy reclaim). A loser waits
   -- for the winner's commit, re-checks the condition and skips the seat.
   WITH target AS (
-    SELECT id, hold_id FROM show_seats
-     WHERE show_id = p_show_id AND id = ANY (p_seat_ids)
-       AND (status = 'AVAILABLE' OR (status = 'HELD' AND hold_expires_at <= p_now))
-     ORDER BY id FOR UPDATE
+    SELECT ss.id, ss.hold_id FROM unnest(p_seat_ids) AS q(id) JOIN show_seats ss ON ss.id = q.id
+     WHERE ss.show_id = p_show_id
+       AND (ss.status = 'AVAILABLE' OR (ss.status = 'HELD' AND ss.hold_expires_at <= p_now))
+     ORDER BY ss.id FOR UPDATE OF ss
   ), taken AS (
     UPDATE show_seats s SET status = 'HELD', hold_id = p_hold_id, hold_expires_at = p_expires_at
       FROM target WHERE s.id = target.id RETURNING s.id, target.hold_id AS reclaimed_from

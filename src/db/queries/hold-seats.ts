@@ -87,8 +87,9 @@ export async function findSeatPlacesAround(
 ): Promise<SeatPlace[]> {
   return db.execute<SeatPlace>(sql`
     with wanted as (
-      select ss.section, s.screen_id, s.x, s.y from show_seats ss join seats s on s.id = ss.seat_id
-      where ss.id = any(${uuidArray(seatIds)}) and ss.show_id = ${showId}
+      select ss.section, s.screen_id, s.x, s.y from unnest(${uuidArray(seatIds)}) as q(id)
+        join show_seats ss on ss.id = q.id join seats s on s.id = ss.seat_id
+      where ss.show_id = ${showId}
     )
     select ss.id, ss.section, s.row, s.number, s.x, s.y,
            (ss.status = 'AVAILABLE' or (ss.status = 'HELD' and ss.hold_expires_at <= ${ts(now)})) as free

@@ -106,10 +106,10 @@ export async function blockFreeSeats(
 ): Promise<string[]> {
   const rows = await tx.execute<{ id: string }>(sql`
     with target as (
-      select id, hold_id from show_seats
-      where show_id = ${showId} and id = any(${uuidArray(seatIds)})
-        and (status = 'AVAILABLE' or (status = 'HELD' and hold_expires_at <= ${now.toISOString()}::timestamptz))
-      order by id for update
+      select ss.id, ss.hold_id from unnest(${uuidArray(seatIds)}) as q(id) join show_seats ss on ss.id = q.id
+      where ss.show_id = ${showId}
+        and (ss.status = 'AVAILABLE' or (ss.status = 'HELD' and ss.hold_expires_at <= ${now.toISOString()}::timestamptz))
+      order by ss.id for update of ss
     ), blocked as (
       update show_seats s set status = 'BLOCKED', hold_id = null, hold_expires_at = null
       from target where s.id = target.id returning s.id, target.hold_id as reclaimed_from
@@ -132,9 +132,9 @@ export async function unblockSeats(
 ): Promise<string[]> {
   const rows = await tx.execute<{ id: string }>(sql`
     with target as (
-      select ss.id from show_seats ss join seats s on s.id = ss.seat_id
-      where ss.show_id = ${showId} and ss.id = any(${uuidArray(seatIds)}) and ss.status = 'BLOCKED'
-        and not s.blocked
+      select ss.id from unnest(${uuidArray(seatIds)}) as q(id)
+        join show_seats ss on ss.id = q.id join seats s on s.id = ss.seat_id
+      where ss.show_id = ${showId} and ss.status = 'BLOCKED' and not s.blocked
       order by ss.id for update of ss
     )
     update show_seats s set status = 'AVAILABLE' from target where s.id = target.id returning s.id`);
