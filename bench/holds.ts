@@ -274,10 +274,10 @@ async function main() {
   // pgbench ends a client on any error: report "seats unavailable" as false instead.
   await ctx.handle.db.execute(
     sql.raw(`
-    create function bench_try_place_hold(uuid, uuid, uuid, uuid[], text, timestamptz, timestamptz, int, text, int, boolean)
+    create function bench_try_place_hold(uuid, uuid, uuid, uuid[], int[], int, int, text, timestamptz, timestamptz, int, text, int, boolean)
     returns boolean language plpgsql as $$
     begin
-      perform boxoffice_place_hold($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11);
+      perform boxoffice_place_hold($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14);
       return true;
     exception when sqlstate 'BXUNA' then return false;
     end $$`),

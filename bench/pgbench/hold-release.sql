@@ -8,6 +8,8 @@
 SELECT id AS seat FROM bench_seats WHERE n = :n \gset
 SELECT id AS uid, gen_random_uuid() AS hold FROM bench_users WHERE n = :client_id \gset
 SELECT sh.id, sh.status, sh.starts_at, sh.currency, sh.sales_start_at, sh.sales_end_at, sh.archived_at,
+  sh.prices_version,
+  (SELECT json_object_agg(p.section, p.amount) FROM show_prices p WHERE p.show_id = sh.id) AS prices,
   (SELECT json_agg(json_build_object('id', ss.id, 'showId', ss.show_id, 'section', ss.section,
             'status', ss.status, 'holdExpiresAt', ss.hold_expires_at, 'holdUserId', h.user_id))
      FROM show_seats ss LEFT JOIN holds h ON h.id = ss.hold_id
@@ -16,7 +18,7 @@ FROM shows sh WHERE sh.id = :show;
 SELECT (ss.status = 'AVAILABLE' OR (ss.status = 'HELD' AND (ss.hold_expires_at <= now() OR h.user_id = :uid)))::int AS free
   FROM show_seats ss LEFT JOIN holds h ON h.id = ss.hold_id WHERE ss.id = :seat \gset
 \if :free = 1
-SELECT bench_try_place_hold(:hold, :uid, :show, ARRAY[:seat]::uuid[], 'EUR',
+SELECT bench_try_place_hold(:hold, :uid, :show, ARRAY[:seat]::uuid[], ARRAY[9000]::int[], 9000, 0, 'EUR',
   now(), now() + interval '10 minutes', 3, NULL, NULL, true)::int AS placed \gset
 \if :placed = 1
 WITH h AS (

@@ -25,6 +25,7 @@ ALTER TABLE "events" ADD COLUMN "created_by" uuid;--> statement-breakpoint
 ALTER TABLE "events" ADD COLUMN "archived_at" timestamp with time zone;--> statement-breakpoint
 ALTER TABLE "shows" ADD COLUMN "sales_start_at" timestamp with time zone;--> statement-breakpoint
 ALTER TABLE "shows" ADD COLUMN "sales_end_at" timestamp with time zone;--> statement-breakpoint
+ALTER TABLE "shows" ADD COLUMN "prices_version" integer DEFAULT 0 NOT NULL;--> statement-breakpoint
 ALTER TABLE "shows" ADD COLUMN "archived_at" timestamp with time zone;--> statement-breakpoint
 ALTER TABLE "venue_roles" ADD CONSTRAINT "venue_roles_user_id_users_id_fk" FOREIGN KEY ("user_id") REFERENCES "public"."users"("id") ON DELETE cascade ON UPDATE no action;--> statement-breakpoint
 ALTER TABLE "venue_roles" ADD CONSTRAINT "venue_roles_venue_id_venues_id_fk" FOREIGN KEY ("venue_id") REFERENCES "public"."venues"("id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
@@ -65,7 +66,8 @@ $$;
 --> statement-breakpoint
 -- 0005's function plus the event's purchase cap, the per-IP cap on seats held per show
 -- (RATE_LIMIT_IP_HELD_SEATS_PER_SHOW: free accounts would otherwise let one client hold a whole
--- show, a few seats per account) and the sales window:
+-- show, a few seats per account), the sales window and the show's price version:
+--   BXPRC  the prices changed since the caller quoted them (it quotes again and retries)
 --   BXCAP  this hold plus the buyer's live bookings of the show would exceed the event's
 --          maxTicketsPerUser (DETAIL 'owned:limit')
 --   BXIPC  the client's IP would hold more than p_ip_seat_cap seats of the show (DETAIL: held now)
@@ -74,13 +76,11 @@ $$;
 DROP FUNCTION boxoffice_place_hold(uuid, uuid, uuid, uuid[], int[], int, text, timestamptz, timestamptz, int);
 --> statement-breakpoint
 CREATE FUNCTION boxoffice_place_hold(
-  p_hold_id uuid, p_user_id uuid, p_show_id uuid, p_seat_ids uuid[],
-  p_currency text, p_now timestamptz, p_expires_at timestamptz, p_max_active int,
+  p_hold_id uuid, p_user_id uuid, p_show_id uuid, p_seat_ids uuid[], p_prices int[], p_total int,
+  p_prices_version int, p_currency text, p_now timestamptz, p_expires_at timestamptz, p_max_active int,
   p_client_ip text, p_ip_seat_cap int, p_enforce_purchase_limit boolean
-) RETURNS int LANGUAGE plpgsql AS $$
+) RETURNS void LANGUAGE plpgsql AS $$
 DECLARE
-  v_prices int[];
-  v_total int;
   v_limit int;
   v_owned int;
   v_active int;
@@ -142,17 +142,8 @@ BEGIN
     UPDATE hold_seats SET active = false WHERE hold_id = v_previous AND active;
   END IF;
 
-  -- The quote: each seat at its section's price as of now, in this transaction, so a hold that
-  -- commits after a price change pays the new price (holds placed before keep theirs).
-  -- Seats are looked up by id (the unnest join keeps the generic plan on the primary key: a
-  -- "show_id = $1 AND id = ANY($2)" condition made it read the whole show's index, 20,000 entries
-  -- in a stadium); a seat of another show is refused below, when it cannot be taken.
-  SELECT array_agg(sp.amount ORDER BY ss.id), coalesce(sum(sp.amount), 0)::int INTO v_prices, v_total
-    FROM unnest(p_seat_ids) AS q(id)
-    JOIN show_seats ss ON ss.id = q.id
-    JOIN show_prices sp ON sp.show_id = p_show_id AND sp.section = ss.section;
   INSERT INTO holds (id, user_id, show_id, expires_at, total_amount, currency, created_at, client_ip)
-  VALUES (p_hold_id, p_user_id, p_show_id, p_expires_at, v_total, p_currency, p_now,
+  VALUES (p_hold_id, p_user_id, p_show_id, p_expires_at, p_total, p_currency, p_now,
           CASE WHEN p_ip_seat_cap IS NULL THEN NULL ELSE p_client_ip END);
 
   -- Free at p_now: AVAILABLE, or HELD by a hold that has expired (lazy reclaim). A loser waits
@@ -176,24 +167,28 @@ BEGIN
   IF cardinality(v_reclaimed) > 0 THEN
     UPDATE hold_seats SET active = false WHERE show_seat_id = ANY (v_reclaimed) AND active;
   END IF;
-  -- p_seat_ids is sorted, like the quote's prices.
   INSERT INTO hold_seats (hold_id, show_seat_id, price_amount)
-  SELECT p_hold_id, q.id, q.price FROM unnest(p_seat_ids, v_prices) AS q(id, price);
+  SELECT p_hold_id, q.id, q.price FROM unnest(p_seat_ids, p_prices) AS q(id, price);
 
-  -- The log row; only while the show sells at p_now, the request's instant (the hold's foreign key
-  -- share-locked the show row, so a concurrent cancel or archive either committed before this read
-  -- or waits for this transaction; a window change commits before or after it, both consistent).
+  -- The log row; only while the show sells at p_now, the request's instant, and at the prices the
+  -- caller quoted (the hold's foreign key share-locked the show row, so a concurrent cancel or
+  -- archive either committed before this read or waits for this transaction; a window or price
+  -- change commits before or after it, both consistent). Checking the price version here costs
+  -- nothing: the row is read anyway; reading the prices themselves cost a statement per hold.
   INSERT INTO seat_changes (show_id, cause, seats)
   SELECT p_show_id, 'HOLD',
          (SELECT coalesce(jsonb_agg(jsonb_build_object('id', id, 'status', 'AVAILABLE')), '[]')
             FROM unnest(v_freed) AS id WHERE id <> ALL (p_seat_ids))
          || (SELECT jsonb_agg(jsonb_build_object('id', id, 'status', 'HELD')) FROM unnest(p_seat_ids) AS id)
    WHERE EXISTS (SELECT 1 FROM shows
-                  WHERE id = p_show_id
+                  WHERE id = p_show_id AND prices_version = p_prices_version
                     AND boxoffice_on_sale(status, archived_at, starts_at, sales_start_at, sales_end_at, p_now));
   IF NOT FOUND THEN
+    IF EXISTS (SELECT 1 FROM shows WHERE id = p_show_id
+                 AND boxoffice_on_sale(status, archived_at, starts_at, sales_start_at, sales_end_at, p_now)) THEN
+      RAISE EXCEPTION 'prices of show % changed', p_show_id USING ERRCODE = 'BXPRC';
+    END IF;
     RAISE EXCEPTION 'show % is not on sale', p_show_id USING ERRCODE = 'BXOFF';
   END IF;
-  RETURN v_total;
 END;
 $$;

@@ -28,13 +28,16 @@ export interface HoldRequestContext {
     salesStartAt: Date | null;
     salesEndAt: Date | null;
     archivedAt: Date | null;
+    /** The version the prices below belong to; the hold's transaction refuses another. */
+    pricesVersion: number;
   };
+  prices: Record<string, number>;
   seats: RequestedSeat[];
 }
 
 const date = (v: string | null) => (v === null ? null : new Date(v));
 
-/** The show and the requested seats as they are now, in one statement. */
+/** The show, its section prices and the requested seats as they are now, in one statement. */
 export async function findHoldRequestContext(
   db: DbOrTx,
   showId: string,
@@ -48,10 +51,13 @@ export async function findHoldRequestContext(
     salesStartAt: string | null;
     salesEndAt: string | null;
     archivedAt: string | null;
+    pricesVersion: number;
+    prices: Record<string, number> | null;
     seats: RequestedSeat[] | null;
   }>(sql`
     select sh.id, sh.status, sh.starts_at as "startsAt", sh.currency, sh.sales_start_at as "salesStartAt",
-      sh.sales_end_at as "salesEndAt", sh.archived_at as "archivedAt",
+      sh.sales_end_at as "salesEndAt", sh.archived_at as "archivedAt", sh.prices_version as "pricesVersion",
+      (select json_object_agg(p.section, p.amount) from show_prices p where p.show_id = sh.id) as prices,
       (select json_agg(json_build_object('id', ss.id, 'showId', ss.show_id, 'section', ss.section,
                 'status', ss.status, 'holdExpiresAt', ss.hold_expires_at, 'holdUserId', h.user_id))
          from show_seats ss left join holds h on h.id = ss.hold_id
@@ -67,13 +73,16 @@ export async function findHoldRequestContext(
       salesStartAt: date(row.salesStartAt),
       salesEndAt: date(row.salesEndAt),
       archivedAt: date(row.archivedAt),
+      pricesVersion: row.pricesVersion,
     },
+    prices: row.prices ?? {},
     seats: row.seats ?? [],
   };
 }
 
 export type PlaceHoldOutcome =
-  | { outcome: 'OK'; total: number }
+  | { outcome: 'OK' }
+  | { outcome: 'PRICES_CHANGED' }
   | { outcome: 'NO_USER' }
   | { outcome: 'LIMIT'; activeElsewhere: number }
   | { outcome: 'UNAVAILABLE'; seatIds: string[] }
@@ -86,6 +95,7 @@ const OUTCOME_BY_SQLSTATE: Record<string, (detail: string) => PlaceHoldOutcome> 
   BXLIM: (detail) => ({ outcome: 'LIMIT', activeElsewhere: Number(detail) }),
   BXUNA: (detail) => ({ outcome: 'UNAVAILABLE', seatIds: JSON.parse(detail) as string[] }),
   BXOFF: () => ({ outcome: 'NOT_ON_SALE' }),
+  BXPRC: () => ({ outcome: 'PRICES_CHANGED' }),
   BXIPC: (detail) => ({ outcome: 'IP_CAP', heldFromIp: Number(detail) }),
   BXCAP: (detail) => {
     const [owned = 0, limit = 0] = detail.split(':').map(Number);
@@ -94,12 +104,12 @@ const OUTCOME_BY_SQLSTATE: Record<string, (detail: string) => PlaceHoldOutcome> 
 };
 
 /**
- * Places a hold with `boxoffice_place_hold` (migration 0008): user lock and limits,
- * the event's purchase cap, the per-IP cap on seats held per show (when `ipSeatCap` is set), the
- * sales window, replacing
- * the user's previous hold on the show, taking the seats, their price quote and the log row, in
- * one round trip, and returns the hold's total as quoted in it. `seatIds` must be sorted. A failure has rolled
- * back everything the call did (and aborted the caller's transaction, if any).
+ * Places a hold with `boxoffice_place_hold` (migration 0008): user lock and limits, the event's
+ * purchase cap, the per-IP cap on seats held per show (when `ipSeatCap` is set), replacing the
+ * user's previous hold on the show, taking the seats and their price quote, and the log row
+ * written only while the show sells and its prices are still at `pricesVersion`, in one round
+ * trip. `seatIds` must be sorted and `prices` aligned with them. A failure has rolled back
+ * everything the call did (and aborted the caller's transaction, if any).
  */
 export async function placeHoldRow(
   db: DbOrTx,
@@ -108,6 +118,9 @@ export async function placeHoldRow(
     userId: string;
     showId: string;
     seatIds: readonly string[];
+    prices: readonly number[];
+    total: number;
+    pricesVersion: number;
     currency: string;
     now: Date;
     expiresAt: Date;
@@ -120,11 +133,11 @@ export async function placeHoldRow(
   },
 ): Promise<PlaceHoldOutcome> {
   try {
-    const [row] = await db.execute<{ total: number }>(sql`
+    await db.execute(sql`
       select boxoffice_place_hold(${a.holdId}, ${a.userId}, ${a.showId}, ${uuidArray(a.seatIds)},
-        ${a.currency}, ${ts(a.now)}, ${ts(a.expiresAt)}, ${a.maxActive}, ${a.clientIp}, ${a.ipSeatCap}::int,
-        ${a.enforcePurchaseLimit}) as total`);
-    return { outcome: 'OK', total: row!.total };
+        ${sql.param([...a.prices])}::int[], ${a.total}, ${a.pricesVersion}, ${a.currency}, ${ts(a.now)},
+        ${ts(a.expiresAt)}, ${a.maxActive}, ${a.clientIp}, ${a.ipSeatCap}::int, ${a.enforcePurchaseLimit})`);
+    return { outcome: 'OK' };
   } catch (err) {
     const pg = findPgError(err);
     const outcome = pg?.code ? OUTCOME_BY_SQLSTATE[pg.code] : undefined;

@@ -1,6 +1,6 @@
-import { and, asc, eq } from 'drizzle-orm';
+import { and, asc, eq, sql } from 'drizzle-orm';
 import type { DbOrTx } from '../client.js';
-import { showPrices, type ShowPriceRow } from '../schema/index.js';
+import { showPrices, shows, type ShowPriceRow } from '../schema/index.js';
 
 /** Sets the price of each listed section (the sections were validated against the screen). */
 export async function setShowPrices(
@@ -17,6 +17,11 @@ export async function setShowPrices(
       .returning();
     if (row) rows.push(row);
   }
+  // Holds quoted before this change are refused by their transaction and quoted again.
+  await db
+    .update(shows)
+    .set({ pricesVersion: sql`${shows.pricesVersion} + 1` })
+    .where(eq(shows.id, showId));
   return rows;
 }
 

@@ -151,6 +151,11 @@ export const shows = pgTable(
     /** The sales window: unset start = on sale once scheduled, unset end = until `startsAt`. */
     salesStartAt: timestamp({ withTimezone: true }),
     salesEndAt: timestamp({ withTimezone: true }),
+    /**
+     * +1 with every price change: a hold quoted from an earlier read is refused by its own
+     * transaction (and quoted again) instead of reading the prices in every hold.
+     */
+    pricesVersion: integer().notNull().default(0),
     createdAt: timestamp({ withTimezone: true }).notNull().defaultNow(),
     cancelledAt: timestamp({ withTimezone: true }),
     /** Hidden from the catalog and off sale (only shows without live bookings are archived). */

@@ -59,15 +59,34 @@ export async function placeHold(
   input: PlaceHoldInput,
   origin: HoldOrigin = {},
 ): Promise<HoldRow> {
-  const { db, clock, config } = deps;
+  const { db, config } = deps;
   const showId = parseId(input.showId, 'input.showId');
   const seatIds = parseSeatIds(input.seatIds, config.maxSeats);
   const key = parseIdempotencyKey(input.idempotencyKey, 'input.idempotencyKey');
   if (config.requireVerifiedEmail) await assertEmailVerified(db, viewer);
+  // A price change between the quote and the transaction makes the transaction refuse the hold
+  // (it checks the show's price version): quote again. Prices change rarely, so once is plenty.
+  for (let attempt = 1; ; attempt++) {
+    const hold = await attemptHold(deps, viewer, { showId, seatIds, key }, origin);
+    if (hold !== PRICES_CHANGED) return hold;
+    if (attempt === MAX_QUOTES) throw new Error(`the prices of show ${showId} kept changing during a hold`);
+  }
+}
 
+const PRICES_CHANGED = Symbol('prices changed');
+const MAX_QUOTES = 3;
+
+/** One read, quote and transaction; PRICES_CHANGED when the quote went stale before it committed. */
+async function attemptHold(
+  deps: Deps,
+  viewer: Viewer,
+  { showId, seatIds, key }: { showId: string; seatIds: string[]; key: string | undefined },
+  origin: HoldOrigin,
+): Promise<HoldRow | typeof PRICES_CHANGED> {
+  const { db, clock, config } = deps;
   const context = await findHoldRequestContext(db, showId, seatIds);
   if (!context) throw new NotFoundError('Show', showId);
-  const { show, seats: requested } = context;
+  const { show, prices: sectionPrices, seats: requested } = context;
   const now = clock.now();
   assertOnSale(show, now);
   const foreign = seatIds.filter((id) => !requested.some((s) => s.id === id && s.showId === showId));
@@ -82,48 +101,67 @@ export async function placeHold(
   if (taken.length > 0) {
     throw await withAlternatives(db, new SeatsUnavailableError(taken), showId, seatIds, now);
   }
-  const call = holdCall(viewer, show, seatIds, now, config, origin);
-  const placed = async (result: PlaceHoldOutcome) =>
-    holdOf(call, await totalOrThrow(db, result, config, call));
-
+  const call = quoteHold(viewer, show, seatIds, requested, sectionPrices, now, config, origin);
   try {
     if (key === undefined) {
       // One statement is its own transaction: no BEGIN/COMMIT round trips on the hot path.
-      return await placed(await retryOnConflict(() => placeHoldRow(db, call)));
+      const result = await retryOnConflict(() => placeHoldRow(db, call));
+      if (result.outcome === 'PRICES_CHANGED') return PRICES_CHANGED;
+      await assertPlaced(db, result, config, call);
+      return holdOf(call);
     }
     const { value } = await inTransaction(db, (tx) =>
       runIdempotent(
         tx,
         { userId: viewer.id, key, operation: 'holdSeats', input: { showId, seatIds }, now },
         holdCodec,
-        async () => placed(await placeHoldRow(tx, call)),
+        async () => {
+          const result = await placeHoldRow(tx, call);
+          // The transaction is aborted: leave it (nothing is stored for the key) and quote again.
+          if (result.outcome === 'PRICES_CHANGED') throw new QuoteWentStale();
+          await assertPlaced(db, result, config, call);
+          return holdOf(call);
+        },
       ),
     );
     return value;
   } catch (err) {
+    if (err instanceof QuoteWentStale) return PRICES_CHANGED;
     if (err instanceof SeatsUnavailableError) throw await withAlternatives(db, err, showId, seatIds, now);
     throw err;
   }
 }
 
+class QuoteWentStale extends Error {}
+
 type PlaceHoldCall = Parameters<typeof placeHoldRow>[1];
 
-/** The new hold's row values and the caps that apply to it; the transaction quotes its price. */
-function holdCall(
+/**
+ * The new hold's row values and price quote (each seat at its section's price as read, valid
+ * for the show's price version), and the caps that apply to it.
+ */
+function quoteHold(
   viewer: Viewer,
   show: HoldRequestContext['show'],
   seatIds: string[],
+  requested: RequestedSeat[],
+  sectionPrices: Record<string, number>,
   now: Date,
   config: HoldConfig,
   origin: HoldOrigin,
 ): PlaceHoldCall {
   // Admins sell at the box office from one terminal: no per-IP cap for them.
   const capped = config.ipHeldSeatsPerShow !== undefined && origin.clientIp && viewer.role !== 'ADMIN';
+  const sectionOf = new Map(requested.map((s) => [s.id, s.section]));
+  const prices = seatIds.map((id) => sectionPrices[sectionOf.get(id)!] ?? 0);
   return {
     holdId: randomUUID(),
     userId: viewer.id,
     showId: show.id,
     seatIds,
+    prices,
+    total: prices.reduce((sum, p) => sum + p, 0),
+    pricesVersion: show.pricesVersion,
     currency: show.currency,
     now,
     expiresAt: new Date(now.getTime() + config.ttlSeconds * 1000),
@@ -135,14 +173,14 @@ function holdCall(
   };
 }
 
-function holdOf(call: PlaceHoldCall, total: number): HoldRow {
+function holdOf(call: PlaceHoldCall): HoldRow {
   return {
     id: call.holdId,
     userId: call.userId,
     showId: call.showId,
     status: 'ACTIVE',
     expiresAt: call.expiresAt,
-    totalAmount: total,
+    totalAmount: call.total,
     currency: call.currency,
     extensions: 0,
     clientIp: call.ipSeatCap === null ? null : call.clientIp,
@@ -151,16 +189,16 @@ function holdOf(call: PlaceHoldCall, total: number): HoldRow {
   };
 }
 
-/** The hold's quoted total, or the contract's error for the transaction's outcome. */
-async function totalOrThrow(
+/** Turns the transaction's outcome into the contract's errors (a stale quote is the caller's). */
+async function assertPlaced(
   db: Db,
-  result: PlaceHoldOutcome,
+  result: Exclude<PlaceHoldOutcome, { outcome: 'PRICES_CHANGED' }>,
   config: HoldConfig,
   call: PlaceHoldCall,
-): Promise<number> {
+): Promise<void> {
   switch (result.outcome) {
     case 'OK':
-      return result.total;
+      return;
     case 'NO_USER':
       throw new UnauthenticatedError('This account no longer exists');
     case 'LIMIT':
