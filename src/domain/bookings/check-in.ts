@@ -32,7 +32,12 @@ export async function checkIn(
   await assertMayAct(deps.db, actor, 'ticket.checkIn');
   const showId = parseOptionalId(input.showId, 'showId');
   const code = input.code.trim();
-  const call = { operation: 'checkIn', input: { code, showId }, keyField: 'idempotencyKey', ...input };
+  const call = {
+    operation: 'checkIn',
+    input: { code, showId },
+    keyField: 'idempotencyKey',
+    idempotencyKey: input.idempotencyKey,
+  };
   return runStaffCommand(deps, actor, call, bookingCodec, async (tx, now) => {
     const bookingId = deps.tickets.verify(code);
     const [booking] = bookingId ? await findBookingsByIds(tx, [bookingId]) : [];

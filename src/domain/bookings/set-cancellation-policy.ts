@@ -1,5 +1,8 @@
 import type { Db } from '../../db/client.js';
-import { findCancellationPolicies, upsertCancellationPolicy } from '../../db/queries/cancellation-policies.js';
+import {
+  findCancellationPolicies,
+  upsertCancellationPolicy,
+} from '../../db/queries/cancellation-policies.js';
 import type { RefundTier } from '../../db/schema/index.js';
 import { assertMayAct } from '../access/authorize.js';
 import { recordAudit } from '../audit/record-audit.js';
@@ -25,7 +28,11 @@ export async function setCancellationPolicy(
   await assertMayAct(deps.db, actor, 'show.setCancellationPolicy');
   const showId = parseId(input.showId, 'input.showId');
   const tiers = parseTiers(input.tiers);
-  const call = { operation: 'setCancellationPolicy', input: { showId, tiers }, ...input };
+  const call = {
+    operation: 'setCancellationPolicy',
+    input: { showId, tiers },
+    idempotencyKey: input.idempotencyKey,
+  };
   return runStaffCommand(deps, actor, call, policyCodec, async (tx, at) => {
     const { venueId } = await lockShowFor(tx, actor, showId, 'show.setCancellationPolicy');
     const [before] = await findCancellationPolicies(tx, [showId]);

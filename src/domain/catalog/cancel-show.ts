@@ -27,7 +27,12 @@ export async function cancelShow(
 ): Promise<ShowRow> {
   await assertMayAct(deps.db, actor, 'show.cancel');
   const showId = parseId(input.showId, 'showId');
-  const call = { operation: 'cancelShow', input: { showId }, keyField: 'idempotencyKey', ...input };
+  const call = {
+    operation: 'cancelShow',
+    input: { showId },
+    keyField: 'idempotencyKey',
+    idempotencyKey: input.idempotencyKey,
+  };
   return runStaffCommand(deps, actor, call, showCodec, async (tx, at) => {
     const { venueId, ...show } = await lockShowExclusively(tx, actor, showId, 'show.cancel');
     const cancelled = await markShowCancelled(tx, showId, at);
@@ -62,7 +67,7 @@ export async function archiveShow(
   return runStaffCommand(
     deps,
     actor,
-    { operation: 'archiveShow', input: { showId }, ...input },
+    { operation: 'archiveShow', input: { showId }, idempotencyKey: input.idempotencyKey },
     showCodec,
     async (tx, at) => {
       const { venueId, ...show } = await lockShowExclusively(tx, actor, showId, 'show.archive');

@@ -57,7 +57,7 @@ export async function createEvent(
   return runStaffCommand(
     deps,
     actor,
-    { operation: 'createEvent', input: values, ...input },
+    { operation: 'createEvent', input: values, idempotencyKey: input.idempotencyKey },
     eventCodec,
     async (tx, at) => {
       const event = await insertEvent(tx, { ...values, createdBy: accountOf(actor) });
@@ -83,7 +83,7 @@ export async function updateEvent(
   return runStaffCommand(
     deps,
     actor,
-    { operation: 'updateEvent', input: { eventId, ...fields }, ...input },
+    { operation: 'updateEvent', input: { eventId, ...fields }, idempotencyKey: input.idempotencyKey },
     eventCodec,
     async (tx, at) => {
       const { event: before, venueId } = await lockEventFor(tx, actor, eventId, 'event.update');
@@ -123,7 +123,7 @@ export async function archiveEvent(deps: StaffCommandDeps, actor: Viewer, input:
   return runStaffCommand(
     deps,
     actor,
-    { operation: 'archiveEvent', input: { eventId }, ...input },
+    { operation: 'archiveEvent', input: { eventId }, idempotencyKey: input.idempotencyKey },
     eventCodec,
     async (tx, at) => {
       const { event, venueId } = await lockEventFor(tx, actor, eventId, 'event.archive');

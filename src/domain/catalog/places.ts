@@ -43,7 +43,7 @@ export async function createCity(
   return runStaffCommand(
     deps,
     actor,
-    { operation: 'createCity', input: values, ...input },
+    { operation: 'createCity', input: values, idempotencyKey: input.idempotencyKey },
     cityCodec,
     async (tx, at) => {
       const city = await insertCity(tx, values);
@@ -70,7 +70,7 @@ export async function updateCity(
   return runStaffCommand(
     deps,
     actor,
-    { operation: 'updateCity', input: { cityId, ...values }, ...input },
+    { operation: 'updateCity', input: { cityId, ...values }, idempotencyKey: input.idempotencyKey },
     cityCodec,
     async (tx, at) => {
       const before = await lockCity(tx, cityId);
@@ -99,7 +99,7 @@ export async function createVenue(
   return runStaffCommand(
     deps,
     actor,
-    { operation: 'createVenue', input: values, ...input },
+    { operation: 'createVenue', input: values, idempotencyKey: input.idempotencyKey },
     venueCodec,
     async (tx, at) => {
       const [city] = await findCitiesByIds(tx, [values.cityId]);
@@ -135,7 +135,7 @@ export async function updateVenue(
   return runStaffCommand(
     deps,
     actor,
-    { operation: 'updateVenue', input: { venueId, ...values }, ...input },
+    { operation: 'updateVenue', input: { venueId, ...values }, idempotencyKey: input.idempotencyKey },
     venueCodec,
     async (tx, at) => {
       await assertCan(tx, actor, 'venue.update', { venueId });
@@ -166,7 +166,11 @@ export async function createScreen(
   const venueId = parseId(input.venueId, 'input.venueId');
   const name = parseText(input.name, 'input.name', { max: 100 });
   const { layout, seats } = expandLayout(input.layout, 'input.layout');
-  const call = { operation: 'createScreen', input: { venueId, name, layout }, ...input };
+  const call = {
+    operation: 'createScreen',
+    input: { venueId, name, layout },
+    idempotencyKey: input.idempotencyKey,
+  };
   return runStaffCommand(deps, actor, call, screenCodec, async (tx, at) => {
     await assertCan(tx, actor, 'screen.create', { venueId });
     const [venue] = await findVenuesByIds(tx, [venueId]);

@@ -61,7 +61,7 @@ export async function scheduleShow(
   };
   assertSalesWindow(window);
   const normalised = { eventId, screenId, ...window, currency, prices: input.prices };
-  const call = { operation: 'scheduleShow', input: normalised, ...input };
+  const call = { operation: 'scheduleShow', input: normalised, idempotencyKey: input.idempotencyKey };
   return runStaffCommand(deps, actor, call, showCodec, async (tx, at) => {
     const [[event], [screen]] = await Promise.all([
       findEventsByIds(tx, [eventId]),

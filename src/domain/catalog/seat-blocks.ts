@@ -30,7 +30,11 @@ export async function blockSeats(
   const showId = parseId(input.showId, 'input.showId');
   const seatIds = parseSeatList(input.seatIds);
   const reason = parseOptionalText(input.reason, 'input.reason', { max: 200 });
-  const call = { operation: 'blockSeats', input: { showId, seatIds, reason }, ...input };
+  const call = {
+    operation: 'blockSeats',
+    input: { showId, seatIds, reason },
+    idempotencyKey: input.idempotencyKey,
+  };
   return runStaffCommand(deps, actor, call, showCodec, async (tx, at) => {
     const { venueId, ...show } = await lockShowFor(tx, actor, showId, 'show.blockSeats');
     const blocked = await blockFreeSeats(tx, showId, seatIds, at);
@@ -67,7 +71,11 @@ export async function unblockSeats(
   await assertMayAct(deps.db, actor, 'show.blockSeats');
   const showId = parseId(input.showId, 'input.showId');
   const seatIds = parseSeatList(input.seatIds);
-  const call = { operation: 'unblockSeats', input: { showId, seatIds }, ...input };
+  const call = {
+    operation: 'unblockSeats',
+    input: { showId, seatIds },
+    idempotencyKey: input.idempotencyKey,
+  };
   return runStaffCommand(deps, actor, call, showCodec, async (tx, at) => {
     const { venueId, ...show } = await lockShowFor(tx, actor, showId, 'show.blockSeats');
     const freed = await unblockSeatRows(tx, showId, seatIds);

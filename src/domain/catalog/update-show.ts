@@ -51,7 +51,7 @@ export async function updateShow(
   return runStaffCommand(
     deps,
     actor,
-    { operation: 'updateShow', input: normalised, ...input },
+    { operation: 'updateShow', input: normalised, idempotencyKey: input.idempotencyKey },
     showCodec,
     async (tx, at) => {
       const before = await lockShowFor(tx, actor, showId, 'show.update');
@@ -95,7 +95,11 @@ export async function setShowPrices(
 ): Promise<ShowRow> {
   await assertMayAct(deps.db, actor, 'show.setPrices');
   const showId = parseId(input.showId, 'input.showId');
-  const call = { operation: 'setShowPrices', input: { showId, prices: input.prices }, ...input };
+  const call = {
+    operation: 'setShowPrices',
+    input: { showId, prices: input.prices },
+    idempotencyKey: input.idempotencyKey,
+  };
   return runStaffCommand(deps, actor, call, showCodec, async (tx, at) => {
     const { venueId, ...show } = await lockShowFor(tx, actor, showId, 'show.setPrices');
     const [screen] = await findScreensByIds(tx, [show.screenId]);

@@ -50,7 +50,11 @@ async function changeVenueRole(
   const venueId = parseId(input.venueId, 'input.venueId');
   const role = VENUE_ROLES.find((r) => r === input.role);
   if (!role) throw new ValidationError(`role must be one of ${VENUE_ROLES.join(', ')}`, 'input.role');
-  const call = { operation: `${change}VenueRole`, input: { email, venueId, role }, ...input };
+  const call = {
+    operation: `${change}VenueRole`,
+    input: { email, venueId, role },
+    idempotencyKey: input.idempotencyKey,
+  };
   const userId = await runStaffCommand(deps, actor, call, userIdCodec, async (tx, at) => {
     await assertCan(tx, actor, 'staff.grant', { venueId });
     const user = await findUserByEmail(tx, email);
